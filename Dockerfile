@@ -1,0 +1,20 @@
+# The NTM Atlas application image: API + built web client. Boundaries are not baked in (their
+# licence forbids redistribution); mount them at /geo (see docker-compose.yml and README).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci
+COPY tsconfig.json ./
+COPY api ./api
+COPY geo ./geo
+COPY web ./web
+COPY seeds ./seeds
+RUN npm run build:web && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 GEO_DATA_DIR=/geo
+COPY --from=build /app ./
+EXPOSE 4000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "--import", "tsx", "api/src/main.ts"]

@@ -1,0 +1,50 @@
+import type { AddressInfo } from 'node:net';
+import type { AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { createHttpApp } from './server/app.ts';
+import { importBoundaries } from '../../geo/boundary-import.ts';
+import { createProgress } from '../../geo/import-progress.ts';
+
+export interface RunningApplication {
+  url: string;
+  database: Database;
+  stop(): Promise<void>;
+}
+
+/** Database → migrations → boundary import (first boot or changed files) → HTTP. */
+export async function startApplication(config: AppConfig, log: (line: string) => void = console.log): Promise<RunningApplication> {
+  const database = await openDatabase(config, log);
+  try {
+    const result = await importBoundaries(database.orm, {
+      geoDataDir: config.geoDataDir,
+      progress: createProgress(config.interactive, log),
+    });
+    if (result.skipped) {
+      log(`Boundaries ${result.dataset} unchanged since the last import; skipped.`);
+    } else {
+      const s = result.stats;
+      log(
+        `Imported ${result.dataset}: ${s.provinces} provinces, ${s.districts} districts, ${s.communes} communes; ` +
+          `${s.withoutPolygon} without polygon, ${(s.provinceRepaired ?? 0) + (s.districtRepaired ?? 0) + (s.communeRepaired ?? 0)} repaired.`,
+      );
+    }
+    const http = await createHttpApp(database.orm, config.webDistDir);
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject);
+      http.server.listen(config.port, config.host, resolve);
+    });
+    const { port } = http.server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    return {
+      url,
+      database,
+      async stop() {
+        await http.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, so relative defaults work whatever the working directory is. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AppConfig {
+  /** External PostGIS; when unset an embedded PGlite + PostGIS is started. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  /** Loopback port on which the embedded database is exposed (0 = any free port). */
+  embeddedDbPort: number;
+  /** Folder with units-2025-03.json and boundaries/ (see shared/geo/PROVENANCE.md). */
+  geoDataDir: string;
+  host: string;
+  port: number;
+  /** Built web client served at `/`; absent in API-only deployments. */
+  webDistDir: string;
+  /** Progress bars on a terminal, plain lines otherwise. */
+  interactive: boolean;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const fromRoot = (p: string) => path.resolve(projectRoot, p);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: fromRoot(env.DATA_DIR ?? 'data'),
+    embeddedDbPort: intFromEnv('EMBEDDED_DB_PORT', 0),
+    geoDataDir: fromRoot(env.GEO_DATA_DIR ?? '../shared/geo'),
+    host: env.HOST ?? '127.0.0.1',
+    port: intFromEnv('PORT', 4000),
+    webDistDir: fromRoot(env.WEB_DIST_DIR ?? 'web/dist'),
+    interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
+  };
+}

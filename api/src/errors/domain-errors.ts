@@ -1,0 +1,22 @@
+/** Errors the domain raises on purpose; format-error.ts maps each to a GraphQL `extensions.code`. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(entity: string, key: string) {
+    super(`${entity} "${key}" does not exist`, { entity, key });
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+}

@@ -1,0 +1,62 @@
+import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
+import { IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { AdminLevel } from './admin-unit.entity.ts';
+
+const gsoCode = /^(\d{2}|\d{3}|\d{5})$/;
+const gsoCodeMessage = 'must be a GSO code of 2, 3 or 5 digits';
+
+@InputType({ description: 'Which units to list; all conditions must hold' })
+export class UnitFilter {
+  @Field(() => AdminLevel, { nullable: true })
+  level?: AdminLevel;
+
+  @Field(() => String, { nullable: true, description: 'Only the direct children of this unit' })
+  @IsOptional()
+  @Matches(gsoCode, { message: `parentCode ${gsoCodeMessage}` })
+  parentCode?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name; ignores case, tone marks and đ/d ("dinh lap" finds Đình Lập)',
+  })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
+}
+
+@ArgsType()
+export class UnitsArgs {
+  @Field(() => UnitFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: UnitFilter;
+
+  @Field(() => Int, { defaultValue: 100, description: 'Page size, at most 1000' })
+  @Min(1)
+  @Max(1000)
+  first = 100;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
+  @IsOptional()
+  @MaxLength(200)
+  after?: string;
+}
+
+@ArgsType()
+export class UnitArgs {
+  @Field(() => String)
+  @Matches(gsoCode, { message: `code ${gsoCodeMessage}` })
+  code!: string;
+}
+
+@ArgsType()
+export class GeometryArgs {
+  @Field(() => Float, {
+    defaultValue: 0,
+    description: 'Simplification tolerance in degrees (0 = full resolution; 0.01 ≈ 1 km suits a country view)',
+  })
+  @Min(0)
+  @Max(1)
+  simplify = 0;
+}

@@ -1,0 +1,84 @@
+import { EntityRepository } from '@mikro-orm/postgresql';
+import type { AdminUnit, AdminLevel } from './admin-unit.entity.ts';
+import { intArray, sqlFile } from '../../db/sql-file.ts';
+
+export interface UnitPosition {
+  level: AdminLevel;
+  code: string;
+}
+
+export interface UnitQuery {
+  level?: AdminLevel;
+  parentCode?: string;
+  /** Already folded with searchKey(). */
+  searchKey?: string;
+  /** Only units after this one in (level, code) order: keyset pagination. */
+  after?: UnitPosition;
+  limit: number;
+}
+
+const geometrySql = sqlFile(import.meta.url, 'unit-geometry.sql');
+const centroidSql = sqlFile(import.meta.url, 'unit-centroid.sql');
+const ancestorsSql = sqlFile(import.meta.url, 'unit-ancestors.sql');
+
+/** Named queries over admin_unit; resolvers and services never build SQL themselves. */
+export class AdminUnitRepository extends EntityRepository<AdminUnit> {
+  /** The unit carrying this code in the most recent code list that has it. */
+  async findLatestByCode(code: string): Promise<AdminUnit | null> {
+    const [unit] = await this.find({ code }, { orderBy: { validFrom: 'desc nulls first', id: 'desc' }, limit: 1 });
+    return unit ?? null;
+  }
+
+  async findPage(query: UnitQuery): Promise<{ units: AdminUnit[]; totalCount: number }> {
+    const where = this.whereFor(query);
+    // Provinces before districts before communes, so a search for "lang son" lists the province first.
+    const after = query.after;
+    const units = await this.find(
+      after
+        ? { $and: [where, { $or: [{ level: { $gt: after.level } }, { level: after.level, code: { $gt: after.code } }] }] }
+        : where,
+      { orderBy: { level: 'asc', code: 'asc' }, limit: query.limit },
+    );
+    const totalCount = await this.count(where);
+    return { units, totalCount };
+  }
+
+  private whereFor(query: UnitQuery) {
+    return {
+      ...(query.level ? { level: query.level } : {}),
+      ...(query.parentCode ? { parent: { code: query.parentCode } } : {}),
+      ...(query.searchKey ? { nameSearch: { $like: `%${escapeLike(query.searchKey)}%` } } : {}),
+    };
+  }
+
+  async findByIds(ids: readonly number[]): Promise<AdminUnit[]> {
+    return this.find({ id: { $in: [...ids] } });
+  }
+
+  async findChildrenOf(parentIds: readonly number[]): Promise<AdminUnit[]> {
+    return this.find({ parent: { $in: [...parentIds] } }, { orderBy: { code: 'asc' } });
+  }
+
+  /** For each id, its ancestors from the province down (excluding the unit itself). */
+  async findAncestorIds(ids: readonly number[]): Promise<Map<number, number[]>> {
+    const rows = await this.em.getConnection().execute<{ id: number; ancestor_ids: number[] }[]>(ancestorsSql, [intArray(ids)]);
+    return new Map(rows.map((r) => [r.id, r.ancestor_ids]));
+  }
+
+  /** GeoJSON geometries, optionally simplified (tolerance in degrees), keyed by id. */
+  async geometries(ids: readonly number[], simplify: number): Promise<Map<number, object | null>> {
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: number; geometry: string | null }[]>(geometrySql, [simplify, simplify, intArray(ids)]);
+    return new Map(rows.map((r) => [r.id, r.geometry ? JSON.parse(r.geometry) : null]));
+  }
+
+  async centroids(ids: readonly number[]): Promise<Map<number, object | null>> {
+    const rows = await this.em.getConnection().execute<{ id: number; centroid: string | null }[]>(centroidSql, [intArray(ids)]);
+    return new Map(rows.map((r) => [r.id, r.centroid ? JSON.parse(r.centroid) : null]));
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

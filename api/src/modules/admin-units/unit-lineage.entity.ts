@@ -1,0 +1,35 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { AdminUnit } from './admin-unit.entity.ts';
+
+export enum LineageKind {
+  MERGE = 'merge',
+  SPLIT = 'split',
+  RENAME = 'rename',
+  TRANSFER = 'transfer',
+}
+
+/** Predecessor → successor links from reforms (the 2019–2020 and 2025 mergers, splits, renames). */
+@Entity({ tableName: 'unit_lineage' })
+export class UnitLineage {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => AdminUnit, { deleteRule: 'cascade', index: 'unit_lineage_predecessor_index' })
+  predecessor!: Rel<AdminUnit>;
+
+  @ManyToOne(() => AdminUnit, { deleteRule: 'cascade', index: 'unit_lineage_successor_index' })
+  successor!: Rel<AdminUnit>;
+
+  @Property({ type: 'date' })
+  effectiveDate!: string;
+
+  @Enum({ items: () => LineageKind, nativeEnumName: 'lineage_kind' })
+  kind!: LineageKind;
+
+  /** True when only part of the predecessor's territory went to this successor. */
+  @Property({ type: 'boolean', default: false })
+  partial = false;
+
+  @Property({ type: 'text' })
+  source!: string;
+}

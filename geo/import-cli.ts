@@ -1,0 +1,25 @@
+/**
+ * Re-imports the code list and boundaries from GEO_DATA_DIR into DATABASE_URL (or the embedded
+ * database in DATA_DIR, when the server is not running). `--force` re-imports unchanged files.
+ */
+import { loadConfig } from '../api/src/config.ts';
+import { openDatabase } from '../api/src/db/database.ts';
+import { importBoundaries } from './boundary-import.ts';
+import { createProgress } from './import-progress.ts';
+
+const config = loadConfig();
+const database = await openDatabase(config, console.log);
+try {
+  const result = await importBoundaries(database.orm, {
+    geoDataDir: config.geoDataDir,
+    progress: createProgress(config.interactive),
+    force: process.argv.includes('--force'),
+  });
+  console.log(result.skipped ? 'Unchanged; nothing to do (use --force to re-import).' : JSON.stringify(result.stats, null, 2));
+  for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

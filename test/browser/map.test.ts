@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { artifactsDir } from '../support/servers.ts';
+import { landColour } from '../support/colours.ts';
+
+const server = inject('servers').find((s) => s.name === 'embedded')!;
+const screenshots = path.join(artifactsDir, 'screenshots');
+
+/** Share of the map canvas whose pixels are within a small distance of an RGB colour. */
+async function shareOfColour(page: Page, [r, g, b]: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    ([r, g, b]) => {
+      const source = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(source, 0, 0);
+      const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
+      let matching = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24) matching++;
+      }
+      return matching / (pixels.length / 4);
+    },
+    [r, g, b] as const,
+  );
+}
+
+async function mapSettled(page: Page, units: number) {
+  const state = () =>
+    page.evaluate(() => {
+      const map = document.querySelector<HTMLElement>('[data-testid=map]');
+      return `${map?.dataset.state} with ${map?.dataset.renderedUnits} units at ${location.href}`;
+    });
+  try {
+    await page.waitForFunction(
+      (n) => {
+        const map = document.querySelector<HTMLElement>('[data-testid=map]');
+        return map?.dataset.state === 'idle' && map.dataset.renderedUnits === String(n);
+      },
+      units,
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    await page.screenshot({ path: path.join(screenshots, `timeout-${Date.now()}.png`) });
+    throw new Error(`map did not settle on ${units} units: ${await state()}`, { cause: error });
+  }
+}
+
+describe('the map page in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(screenshots, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws the 63 provinces as filled polygons', async () => {
+    await page.goto(server.url);
+    await mapSettled(page, 63);
+    await page.screenshot({ path: path.join(screenshots, '01-country.png') });
+    expect(await page.locator('h1').textContent()).toBe('Bản đồ Nông thôn mới');
+    // Land colour covers a real share of the canvas: the polygons were drawn, not just loaded.
+    expect(await shareOfColour(page, landColour)).toBeGreaterThan(0.05);
+  });
+
+  it('drills into Lạng Sơn, then Chi Lăng, then Bằng Mạc, with a breadcrumb back up', async () => {
+    await page.getByRole('button', { name: 'Lạng Sơn', exact: true }).click();
+    await mapSettled(page, 11);
+    expect(new URL(page.url()).searchParams.get('unit')).toBe('20');
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Tỉnh Lạng Sơn');
+    await page.screenshot({ path: path.join(screenshots, '02-lang-son.png') });
+    expect(await shareOfColour(page, landColour)).toBeGreaterThan(0.2);
+
+    await page.getByRole('button', { name: 'Chi Lăng', exact: true }).click();
+    // Chi Lăng has 20 communes; all fit in the view.
+    await mapSettled(page, 20);
+    await page.getByRole('button', { name: 'Bằng Mạc', exact: true }).click();
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Xã Bằng Mạc');
+    const crumbs = await page.getByRole('navigation').locator('li').allTextContents();
+    expect(crumbs).toEqual(['Việt Nam', 'Lạng Sơn', 'Chi Lăng', 'Bằng Mạc']);
+    await page.screenshot({ path: path.join(screenshots, '03-bang-mac.png') });
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Việt Nam' }).click();
+    await mapSettled(page, 63);
+    expect(new URL(page.url()).searchParams.get('unit')).toBeNull();
+  });
+
+  it('drills down by clicking a polygon on the map', async () => {
+    await page.goto(`${server.url}/?unit=20`);
+    await mapSettled(page, 11);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toMatch(/^1\d\d$/);
+    expect(await page.getByRole('navigation').locator('li').count()).toBe(3);
+  });
+
+  it('opens a shared link at the same place and switches to English', async () => {
+    await page.goto(`${server.url}/?unit=187`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Huyện Chi Lăng');
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
+    expect(await page.locator('h1').textContent()).toBe('New Rural Development Atlas');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.reload();
+    await mapSettled(page, 20);
+    expect(await page.locator('h1').textContent()).toBe('New Rural Development Atlas');
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Huyện Chi Lăng');
+    expect(await page.getByRole('heading', { level: 3 }).textContent()).toBe('Communes (20)');
+    await page.screenshot({ path: path.join(screenshots, '04-chi-lang-en.png') });
+  });
+
+  it('made no console errors and no requests outside the app', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createScratchDatabase, spawnServer, type ServerTarget } from './servers.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    servers: ServerTarget[];
+  }
+}
+
+/**
+ * Starts the real application twice, on the embedded PGlite + PostGIS and on the real PostgreSQL
+ * + PostGIS server, each on a fresh database that goes through first-boot migrations and import.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-test-embedded-'));
+  const scratch = await createScratchDatabase('ntm_test');
+  const started = await Promise.allSettled([
+    spawnServer('embedded', { DATA_DIR: dataDir }),
+    spawnServer('postgis', { DATABASE_URL: scratch.url }),
+  ]);
+  const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const teardown = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await scratch.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const failure = started.find((s) => s.status === 'rejected');
+  if (failure) {
+    await teardown();
+    throw failure.reason;
+  }
+  project.provide(
+    'servers',
+    servers.map(({ name, url, databaseUrl }) => ({ name, url, databaseUrl })),
+  );
+  return teardown;
+}

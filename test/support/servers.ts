@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const artifactsDir = path.join(root, 'test/artifacts');
+
+export interface ServerTarget {
+  /** "embedded" or "postgis": the database behind the server. */
+  name: 'embedded' | 'postgis';
+  url: string;
+  /** Direct SQL access for assertions the API does not expose (read-only use). */
+  databaseUrl: string;
+}
+
+export interface SpawnedServer extends ServerTarget {
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm start`'s entry point as a real process and waits for its "ready" line. */
+export async function spawnServer(name: ServerTarget['name'], env: Record<string, string>): Promise<SpawnedServer> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const log = fs.createWriteStream(path.join(artifactsDir, `server-${name}.log`));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', CI: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<{ url: string; databaseUrl?: string }>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      log.write(chunk);
+      const url = /ready in [\d.]+ s: (http:\/\/[\d.:]+)\//.exec(output)?.[1];
+      const embeddedPort = /Embedded PostGIS listening on 127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (url) resolve({ url, databaseUrl: embeddedPort ? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres` : undefined });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} server exited with ${code} before it was ready:\n${output.slice(-3000)}`)));
+  });
+  const { url, databaseUrl } = await ready;
+  return {
+    name,
+    url,
+    databaseUrl: databaseUrl ?? env.DATABASE_URL,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      log.end();
+    },
+  };
+}
+
+export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A throwaway database on the real PostgreSQL server; PostGIS must be installed there. */
+export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminDatabaseUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { childLevel, climbTo, drawnLevel, drillInto, mapParent, type UnitRef } from '../../web/src/navigation/drill-down.ts';
+import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
+import { boundsOf } from '../../web/src/map/bounds.ts';
+
+const langSon: UnitRef = { code: '20', shortName: 'Lạng Sơn', level: 'PROVINCE' };
+const chiLang: UnitRef = { code: '187', shortName: 'Chi Lăng', level: 'DISTRICT' };
+const bangMac: UnitRef = { code: '06328', shortName: 'Bằng Mạc', level: 'COMMUNE' };
+const vanAn: UnitRef = { code: '06331', shortName: 'Vân An', level: 'COMMUNE' };
+
+describe('drill-down', () => {
+  it('goes country → province → district → commune, drawing the level below', () => {
+    let path = drillInto([], langSon);
+    expect(path).toEqual([langSon]);
+    expect(drawnLevel(path)).toBe('DISTRICT');
+    path = drillInto(path, chiLang);
+    expect(drawnLevel(path)).toBe('COMMUNE');
+    path = drillInto(path, bangMac);
+    expect(path).toEqual([langSon, chiLang, bangMac]);
+    // A commune has no level below: the map keeps its district's communes and highlights it.
+    expect(mapParent(path)).toEqual(chiLang);
+    expect(drawnLevel(path)).toBe('COMMUNE');
+    expect(childLevel(path)).toBeNull();
+  });
+
+  it('selecting a sibling commune replaces the selected one instead of nesting', () => {
+    expect(drillInto([langSon, chiLang, bangMac], vanAn)).toEqual([langSon, chiLang, vanAn]);
+  });
+
+  it('clicking the current unit again changes nothing', () => {
+    const path = [langSon, chiLang];
+    expect(drillInto(path, chiLang)).toBe(path);
+  });
+
+  it('climbs back up by breadcrumb index (-1 = country)', () => {
+    const path = [langSon, chiLang, bangMac];
+    expect(climbTo(path, 0)).toEqual([langSon]);
+    expect(climbTo(path, -1)).toEqual([]);
+    expect(drawnLevel([])).toBe('PROVINCE');
+    expect(mapParent([])).toBeNull();
+  });
+});
+
+describe('URL state', () => {
+  it('round-trips unit and language, Vietnamese being the default', () => {
+    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi' });
+    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en' }))).toEqual({ unit: '187', lang: 'en' });
+    expect(serializeViewState({ unit: null, lang: 'vi' })).toBe('');
+  });
+
+  it('ignores a unit that is not a GSO code', () => {
+    expect(parseViewState('?unit=<script>&lang=fr')).toEqual({ unit: null, lang: 'vi' });
+  });
+});
+
+describe('boundsOf', () => {
+  it('joins the boxes of units that have one', () => {
+    expect(boundsOf([{ bbox: [106, 21, 107, 22] }, { bbox: null }, { bbox: [105.5, 21.5, 106.5, 22.5] }])).toEqual([105.5, 21, 107, 22.5]);
+    expect(boundsOf([{ bbox: null }])).toBeNull();
+  });
+});
