@@ -3,7 +3,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci
+# npm ci would reject the lockfile: it lacks the optional rollup builds of other platforms.
+RUN npm install --no-audit --no-fund
 COPY tsconfig.json ./
 COPY api ./api
 COPY geo ./geo

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { createHttpApp } from './server/app.ts';
 import { importBoundaries } from '../../geo/boundary-import.ts';
 import { createProgress } from '../../geo/import-progress.ts';
+import { importSeeds } from '../../seeds/loader/seed-import.ts';
 
 export interface RunningApplication {
   url: string;
@@ -28,7 +29,9 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
           `${s.withoutPolygon} without polygon, ${(s.provinceRepaired ?? 0) + (s.districtRepaired ?? 0) + (s.communeRepaired ?? 0)} repaired.`,
       );
     }
-    const http = await createHttpApp(database.orm, config.webDistDir);
+    const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
+    log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
+    const http = await createHttpApp(database.orm, config.webDistDir, config.adminToken);
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.port, config.host, resolve);

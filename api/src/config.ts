@@ -17,6 +17,10 @@ export interface AppConfig {
   port: number;
   /** Built web client served at `/`; absent in API-only deployments. */
   webDistDir: string;
+  /** Operator token that allows writes until user accounts exist; unset = read-only. */
+  adminToken: string | undefined;
+  /** Transcribed source documents and criteria sets. */
+  seedsDir: string;
   /** Progress bars on a terminal, plain lines otherwise. */
   interactive: boolean;
 }
@@ -41,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '127.0.0.1',
     port: intFromEnv('PORT', 4000),
     webDistDir: fromRoot(env.WEB_DIST_DIR ?? 'web/dist'),
+    adminToken: env.ADMIN_TOKEN || undefined,
+    seedsDir: fromRoot(env.SEEDS_DIR ?? 'seeds'),
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
   };
 }

@@ -5,6 +5,8 @@ import pg from 'pg';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const artifactsDir = path.join(root, 'test/artifacts');
+/** The servers under test accept writes with this token (ADMIN_TOKEN). */
+export const operatorToken = 'test-operator-token';
 
 export interface ServerTarget {
   /** "embedded" or "postgis": the database behind the server. */

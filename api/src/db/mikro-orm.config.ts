@@ -3,11 +3,39 @@ import { Migrator } from '@mikro-orm/migrations';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.ts';
 import { UnitLineage } from '../modules/admin-units/unit-lineage.entity.ts';
 import { GeoImport, GeoImportIssue } from '../modules/geo-imports/geo-import.entity.ts';
+import { UnitFlag } from '../modules/admin-units/unit-flag.entity.ts';
+import { SourceDocument } from '../modules/sources/source-document.entity.ts';
+import { CriteriaSet } from '../modules/criteria/criteria-set.entity.ts';
+import { Criterion } from '../modules/criteria/criterion.entity.ts';
+import { Indicator } from '../modules/criteria/indicator.entity.ts';
+import { Assessment, AssessmentItem } from '../modules/assessments/assessment.entity.ts';
+import { Recognition } from '../modules/assessments/recognition.entity.ts';
+import { Target } from '../modules/assessments/target.entity.ts';
+import { IndicatorValue } from '../modules/assessments/indicator-value.entity.ts';
+import { ReportedAggregate } from '../modules/data-quality/reported-aggregate.entity.ts';
+import { DataQualityFinding } from '../modules/data-quality/data-quality-finding.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
 
-export const entities = [AdminUnit, UnitLineage, GeoImport, GeoImportIssue];
+export const entities = [
+  AdminUnit,
+  UnitLineage,
+  UnitFlag,
+  GeoImport,
+  GeoImportIssue,
+  SourceDocument,
+  CriteriaSet,
+  Criterion,
+  Indicator,
+  Assessment,
+  AssessmentItem,
+  Recognition,
+  Target,
+  IndicatorValue,
+  ReportedAggregate,
+  DataQualityFinding,
+];
 
 export interface OrmOptions {
   clientUrl: string;

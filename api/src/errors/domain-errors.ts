@@ -20,3 +20,11 @@ export class NotFoundError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
 }
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}

@@ -2,8 +2,23 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminUnitResolver } from '../modules/admin-units/admin-unit.resolver.ts';
+import { StatusResolver, UnitStatusResolver } from '../modules/assessments/status.resolver.ts';
+import { AssessmentResolver, UnitFactsResolver } from '../modules/assessments/unit-facts.resolver.ts';
+import { CriteriaSetResolver, CriterionResolver } from '../modules/criteria/criteria.resolver.ts';
+import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver.ts';
+import { AssessmentMutationResolver } from '../modules/assessments/assessment-mutation.resolver.ts';
 
-export const resolvers = [AdminUnitResolver] as const;
+export const resolvers = [
+  AdminUnitResolver,
+  StatusResolver,
+  UnitStatusResolver,
+  UnitFactsResolver,
+  AssessmentResolver,
+  CriteriaSetResolver,
+  CriterionResolver,
+  DataQualityResolver,
+  AssessmentMutationResolver,
+] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({

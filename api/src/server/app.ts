@@ -10,6 +10,7 @@ import { buildAppSchema } from '../schema/build-schema.ts';
 import { formatError } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
+import { writeAccessFor } from './operator-token.ts';
 
 export interface HttpApp {
   server: http.Server;
@@ -17,7 +18,7 @@ export interface HttpApp {
 }
 
 /** GraphQL at /graphql, a health probe at /health and the built web client at /. */
-export async function createHttpApp(orm: MikroORM, webDistDir: string): Promise<HttpApp> {
+export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToken: string | undefined): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -40,7 +41,9 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string): Promise<
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createRequestContext(orm.em) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createRequestContext(orm.em, writeAccessFor(req.headers.authorization, adminToken)),
+    }),
   );
 
   serveWebClient(app, webDistDir);

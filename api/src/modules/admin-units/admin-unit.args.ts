@@ -23,6 +23,12 @@ export class UnitFilter {
   @MinLength(1)
   @MaxLength(100)
   search?: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Also list former units (communes merged away since, kept because documents name them)',
+  })
+  includeFormer = false;
 }
 
 @ArgsType()
@@ -48,6 +54,14 @@ export class UnitArgs {
   @Field(() => String)
   @Matches(gsoCode, { message: `code ${gsoCodeMessage}` })
   code!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code list to look in (gso-2025-03, or gso-2019 for communes merged away since); default: the newest that has the code',
+  })
+  @IsOptional()
+  @Matches(/^gso-\d{4}(-\d{2})?$/, { message: 'codeList must look like gso-2025-03' })
+  codeList?: string;
 }
 
 @ArgsType()

@@ -1,5 +1,7 @@
 import {
   ArrayType,
+  Collection,
+  OneToMany,
   Entity,
   EntityRepositoryType,
   Enum,
@@ -12,6 +14,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminUnitRepository } from './admin-unit.repository.ts';
+import { UnitFlag } from './unit-flag.entity.ts';
 
 export enum AdminLevel {
   PROVINCE = 'province',
@@ -82,9 +85,9 @@ export class AdminUnit {
   validTo?: string;
 
   /** border, dbkk, mountainous, coastal, island… */
-  @Field(() => [String], { description: 'border, dbkk, mountainous, coastal, island…' })
-  @Property({ type: 'text[]', default: '{}' })
-  flags: string[] = [];
+  /** Flags (border, dbkk…) with their basis; exposed as AdminUnit.flags. */
+  @OneToMany(() => UnitFlag, (flag) => flag.unit)
+  flagRecords = new Collection<UnitFlag>(this);
 
   // The schema diff cannot read PostGIS typmods back, so only the migration defines these types.
   @Property({ type: 'geometry', columnType: 'geometry(MultiPolygon,4326)', nullable: true, lazy: true, hidden: true, ignoreSchemaChanges: ['type'] })

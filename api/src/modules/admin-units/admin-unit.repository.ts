@@ -1,5 +1,7 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { AdminUnit, AdminLevel } from './admin-unit.entity.ts';
+import { UnitLineage } from './unit-lineage.entity.ts';
+import { currentCodeList } from './code-lists.ts';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
 
 export interface UnitPosition {
@@ -12,6 +14,7 @@ export interface UnitQuery {
   parentCode?: string;
   /** Already folded with searchKey(). */
   searchKey?: string;
+  includeFormer?: boolean;
   /** Only units after this one in (level, code) order: keyset pagination. */
   after?: UnitPosition;
   limit: number;
@@ -23,9 +26,12 @@ const ancestorsSql = sqlFile(import.meta.url, 'unit-ancestors.sql');
 
 /** Named queries over admin_unit; resolvers and services never build SQL themselves. */
 export class AdminUnitRepository extends EntityRepository<AdminUnit> {
-  /** The unit carrying this code in the most recent code list that has it. */
-  async findLatestByCode(code: string): Promise<AdminUnit | null> {
-    const [unit] = await this.find({ code }, { orderBy: { validFrom: 'desc nulls first', id: 'desc' }, limit: 1 });
+  /** The unit carrying this code in the given code list, or else the one still (or most recently) in force. */
+  async findLatestByCode(code: string, codeList?: string): Promise<AdminUnit | null> {
+    const [unit] = await this.find(
+      { code, ...(codeList ? { codeList } : {}) },
+      { orderBy: { validTo: 'desc nulls first', id: 'desc' }, limit: 1 },
+    );
     return unit ?? null;
   }
 
@@ -45,10 +51,19 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
 
   private whereFor(query: UnitQuery) {
     return {
+      ...(query.includeFormer ? {} : { codeList: currentCodeList }),
       ...(query.level ? { level: query.level } : {}),
       ...(query.parentCode ? { parent: { code: query.parentCode } } : {}),
       ...(query.searchKey ? { nameSearch: { $like: `%${escapeLike(query.searchKey)}%` } } : {}),
     };
+  }
+
+  /** Units linked to this one by the lineage table, in either direction. */
+  async findLinked(unitId: number, direction: 'predecessors' | 'successors'): Promise<AdminUnit[]> {
+    const other = direction === 'predecessors' ? 'predecessor' : 'successor';
+    const self = direction === 'predecessors' ? 'successor' : 'predecessor';
+    const links = await this.em.find(UnitLineage, { [self]: unitId }, { populate: [other], orderBy: { id: 'asc' } });
+    return links.map((link) => link[other]);
   }
 
   async findByIds(ids: readonly number[]): Promise<AdminUnit[]> {

@@ -16,8 +16,18 @@ export class AdminUnitResolver {
   }
 
   @Query(() => AdminUnit, { description: 'One unit by GSO code; NOT_FOUND when no unit has it' })
-  unit(@Args(() => UnitArgs) { code }: UnitArgs, @Ctx() ctx: RequestContext): Promise<AdminUnit> {
-    return service(ctx).getByCode(code);
+  unit(@Args(() => UnitArgs) { code, codeList }: UnitArgs, @Ctx() ctx: RequestContext): Promise<AdminUnit> {
+    return service(ctx).getByCode(code, codeList);
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'Units merged or split into this one' })
+  predecessors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<AdminUnit[]> {
+    return ctx.em.getRepository(AdminUnit).findLinked(unit.id, 'predecessors');
+  }
+
+  @FieldResolver(() => [AdminUnit], { description: 'Units this one was merged or split into' })
+  successors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<AdminUnit[]> {
+    return ctx.em.getRepository(AdminUnit).findLinked(unit.id, 'successors');
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true })

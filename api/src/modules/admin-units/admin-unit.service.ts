@@ -1,6 +1,6 @@
 import type { AdminUnitRepository } from './admin-unit.repository.ts';
 import type { AdminUnit } from './admin-unit.entity.ts';
-import type { UnitsArgs } from './admin-unit.args.ts';
+import type { UnitFilter, UnitsArgs } from './admin-unit.args.ts';
 import { decodeCursor, toConnection, type AdminUnitConnection } from './admin-unit.connection.ts';
 import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
 import { searchKey } from '../../text/vietnamese.ts';
@@ -8,13 +8,14 @@ import { searchKey } from '../../text/vietnamese.ts';
 export class AdminUnitService {
   constructor(private readonly units: AdminUnitRepository) {}
 
-  async getByCode(code: string): Promise<AdminUnit> {
-    const unit = await this.units.findLatestByCode(code);
-    if (!unit) throw new NotFoundError('AdminUnit', code);
+  async getByCode(code: string, codeList?: string): Promise<AdminUnit> {
+    const unit = await this.units.findLatestByCode(code, codeList);
+    if (!unit) throw new NotFoundError('AdminUnit', codeList ? `${code} in ${codeList}` : code);
     return unit;
   }
 
-  async list({ filter = {}, first, after }: UnitsArgs): Promise<AdminUnitConnection> {
+  async list({ filter: given, first, after }: UnitsArgs): Promise<AdminUnitConnection> {
+    const filter: Partial<UnitFilter> = given ?? {};
     if (filter.parentCode) await this.getByCode(filter.parentCode);
     const key = filter.search === undefined ? undefined : searchKey(filter.search);
     if (key === '') {
@@ -25,6 +26,7 @@ export class AdminUnitService {
       level: filter.level,
       parentCode: filter.parentCode,
       searchKey: key,
+      includeFormer: filter.includeFormer,
       after: after ? decodeCursor(after) : undefined,
       limit: first + 1,
     });

@@ -1,0 +1,26 @@
+import type { BandDefinition } from '../criteria/criteria-set.entity.ts';
+
+/** Recognised units are shown by their tier, not by count: 19/19 is not "standard met" until decided. */
+export const recognisedBand = 'recognised';
+export const noDataBand = 'no-data';
+
+export type TierName = 'standard' | 'advanced' | 'model';
+const tierRank: Record<TierName, number> = { standard: 1, advanced: 2, model: 3 };
+
+export function higherTier(a: TierName | null, b: TierName | null): TierName | null {
+  if (!a) return b;
+  if (!b) return a;
+  return tierRank[a] >= tierRank[b] ? a : b;
+}
+
+/**
+ * The band of a unit for the legend: "recognised" when a recognition decision holds, otherwise the
+ * set's band containing the number of criteria met (so 19/19 unrecognised falls in "all-met").
+ * Pure; every map, list and summary classifies through it.
+ */
+export function classifyBand(criteriaMet: number, bands: BandDefinition[], recognisedTier: TierName | null): string {
+  if (recognisedTier) return recognisedBand;
+  const band = bands.find((b) => criteriaMet >= b.min && criteriaMet <= b.max);
+  if (!band) throw new RangeError(`${criteriaMet} criteria fall in no band of this set`);
+  return band.code;
+}

@@ -1,0 +1,38 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { IsOptional, Matches, Max, Min } from 'class-validator';
+import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
+import { AssessmentKind } from './assessment.entity.ts';
+
+@ArgsType()
+export class StatusArgs {
+  @Field(() => Int)
+  @Min(2010)
+  @Max(2035)
+  year!: number;
+
+  @Field(() => String, { nullable: true, description: 'Criteria set code; default: the national standard set of the unit’s level valid that year' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{3,60}$/, { message: 'set must be a criteria set code such as commune-2016' })
+  set?: string;
+
+  @Field(() => AssessmentKind, { defaultValue: AssessmentKind.ACTUAL })
+  kind: AssessmentKind = AssessmentKind.ACTUAL;
+}
+
+@ArgsType()
+export class ChoroplethArgs extends StatusArgs {
+  @Field(() => String, { nullable: true, description: 'Only units below this one; the whole country when omitted' })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{3})$/, { message: 'parentCode must be a province (2 digits) or district (3 digits) code' })
+  parentCode?: string;
+
+  @Field(() => AdminLevel)
+  level!: AdminLevel;
+}
+
+@ArgsType()
+export class SummaryArgs extends StatusArgs {
+  @Field(() => String)
+  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unitCode must be a GSO code of 2, 3 or 5 digits' })
+  unitCode!: string;
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { intArray, sqlFile } from '../../db/sql-file.ts';
+import { AssessmentKind } from './assessment.entity.ts';
+import { currentCodeList } from '../admin-units/code-lists.ts';
+
+const unitStatusesSql = sqlFile(import.meta.url, 'unit-statuses.sql');
+const descendantsSql = sqlFile(import.meta.url, 'descendant-units.sql');
+const subtreeSql = sqlFile(import.meta.url, 'subtree-ids.sql');
+
+export interface StatusRow {
+  unit_id: number;
+  assessment_id: number;
+  set_code: string;
+  criteria_total: number;
+  synthetic: boolean;
+  met: number[];
+  not_met: number[];
+  unknown: number[];
+  recognised_tiers: string[];
+  recognition_synthetic: boolean;
+}
+
+export interface StatusQuery {
+  year: number;
+  setCode?: string;
+  kind: AssessmentKind;
+}
+
+/** Named queries over assessments; the SQL lives beside this file. */
+export class StatusRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async statuses(unitIds: readonly number[], { year, setCode, kind }: StatusQuery): Promise<StatusRow[]> {
+    if (unitIds.length === 0) return [];
+    return this.em
+      .getConnection()
+      .execute<StatusRow[]>(unitStatusesSql, [intArray(unitIds), setCode ?? null, year, year, kind, year, year]);
+  }
+
+  /**
+   * Units of `level` below `ancestorId` (or in the whole country) in the current code list; with
+   * `formerInYear`, also the former units that still existed at the end of that year.
+   */
+  async descendantIds(ancestorId: number | null, level: string, formerInYear?: number): Promise<{ id: number; code: string; kind: string }[]> {
+    const year = formerInYear ?? null;
+    return this.em.getConnection().execute(descendantsSql, [ancestorId, level, ancestorId, currentCodeList, year, year]);
+  }
+
+  async subtreeIds(unitId: number): Promise<number[]> {
+    const rows = await this.em.getConnection().execute<{ id: number }[]>(subtreeSql, [unitId]);
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
+import type { RequestContext } from '../../server/context.ts';
+import { ChoroplethArgs, StatusArgs, SummaryArgs } from './status.args.ts';
+import { ChoroplethEntry, StatusItem, UnitStatus } from './unit-status.type.ts';
+import { Summary } from './summary.type.ts';
+import { SummaryService } from './summary.service.ts';
+import { ItemStatus } from './assessment.entity.ts';
+
+@Resolver(() => AdminUnit)
+export class StatusResolver {
+  @FieldResolver(() => UnitStatus, { nullable: true, description: 'Criteria met, band and tier in a year; null when not assessed' })
+  async status(@Root() unit: AdminUnit, @Args(() => StatusArgs) args: StatusArgs, @Ctx() ctx: RequestContext): Promise<UnitStatus | null> {
+    const query = { year: args.year, setCode: args.set, kind: args.kind };
+    await ctx.services.statuses.validateQuery(query);
+    return ctx.loaders.statuses.load(unit.id, query);
+  }
+
+  @Query(() => [ChoroplethEntry], { description: 'A thin list to colour a map layer: one entry per unit, geometry separate' })
+  async choropleth(@Args(() => ChoroplethArgs) args: ChoroplethArgs, @Ctx() ctx: RequestContext): Promise<ChoroplethEntry[]> {
+    const query = { year: args.year, setCode: args.set, kind: args.kind };
+    await ctx.services.statuses.validateQuery(query);
+    return ctx.services.statuses.choropleth(args.parentCode, args.level, query);
+  }
+
+  @Query(() => Summary, { description: 'Band counts, averages, per-criterion counts and reported figures for the communes below a unit' })
+  summary(@Args(() => SummaryArgs) args: SummaryArgs, @Ctx() ctx: RequestContext): Promise<Summary> {
+    return new SummaryService(ctx.em, ctx.services.statuses).summary(args.unitCode, args.year, args.set, args.kind);
+  }
+}
+
+@Resolver(() => UnitStatus)
+export class UnitStatusResolver {
+  @FieldResolver(() => [StatusItem], { description: 'Every criterion of the set with its outcome' })
+  async items(@Root() status: UnitStatus, @Ctx() ctx: RequestContext): Promise<StatusItem[]> {
+    const set = await ctx.services.statuses.criteriaSet(status.criteriaSet);
+    return set.criteria
+      .getItems()
+      .sort((a, b) => a.number - b.number)
+      .map((c) => ({
+        criterion: c.number,
+        nameVi: c.nameVi,
+        nameEn: c.nameEn,
+        status: status.met.includes(c.number) ? ItemStatus.MET : status.missing.includes(c.number) ? ItemStatus.NOT_MET : ItemStatus.UNKNOWN,
+      }));
+  }
+}

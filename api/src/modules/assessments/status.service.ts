@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
+import { AdminUnit, type AdminLevel } from '../admin-units/admin-unit.entity.ts';
+import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
+import { classifyBand, higherTier, noDataBand, type TierName } from './band.ts';
+import type { Tier } from './recognition.entity.ts';
+import { AssessmentKind } from './assessment.entity.ts';
+import { StatusRepository, type StatusQuery, type StatusRow } from './status.repository.ts';
+import type { ChoroplethEntry, UnitStatus } from './unit-status.type.ts';
+
+/** Statuses, map colours and summaries, all derived from assessments through classifyBand. */
+export class StatusService {
+  private readonly statusRepository: StatusRepository;
+  private readonly sets = new Map<string, Promise<CriteriaSet>>();
+
+  constructor(private readonly em: EntityManager) {
+    this.statusRepository = new StatusRepository(em);
+  }
+
+  async criteriaSet(code: string): Promise<CriteriaSet> {
+    if (!this.sets.has(code)) {
+      this.sets.set(
+        code,
+        this.em.findOne(CriteriaSet, { code }, { populate: ['criteria'] }).then((set) => {
+          if (!set) throw new NotFoundError('CriteriaSet', code);
+          return set;
+        }),
+      );
+    }
+    return this.sets.get(code)!;
+  }
+
+  async validateQuery(query: StatusQuery): Promise<void> {
+    if (!query.setCode) return;
+    const set = await this.criteriaSet(query.setCode);
+    if (query.year < set.validFrom || query.year > set.validTo) {
+      throw new InvalidInputError(`Criteria set ${set.code} is valid ${set.validFrom}–${set.validTo}, not in ${query.year}`, { field: 'year' });
+    }
+  }
+
+  async statuses(unitIds: readonly number[], query: StatusQuery): Promise<Map<number, UnitStatus>> {
+    const rows = await this.statusRepository.statuses(unitIds, query);
+    const statuses = await Promise.all(rows.map((row) => this.toStatus(row, query)));
+    return new Map(statuses.map((s) => [s.unitId, s]));
+  }
+
+  private async toStatus(row: StatusRow, { year, kind }: StatusQuery): Promise<UnitStatus> {
+    const set = await this.criteriaSet(row.set_code);
+    // A plan (target) is read on its own; decisions belong to what was achieved.
+    const tiers = kind === AssessmentKind.ACTUAL ? row.recognised_tiers : [];
+    const tier = tiers.reduce<TierName | null>((best, t) => higherTier(best, t as TierName), null);
+    return {
+      unitId: row.unit_id,
+      assessmentId: row.assessment_id,
+      year,
+      criteriaSet: row.set_code,
+      criteriaMet: row.met.length,
+      criteriaTotal: row.criteria_total,
+      band: classifyBand(row.met.length, set.bands, tier),
+      tier: (tier ?? undefined) as Tier | undefined,
+      synthetic: row.synthetic || (tier !== null && row.recognition_synthetic),
+      missing: row.not_met,
+      unknown: row.unknown,
+      met: row.met,
+    };
+  }
+
+  async choropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
+    const parent = parentCode ? await this.unitByCode(parentCode) : null;
+    const units = await this.statusRepository.descendantIds(parent?.id ?? null, level);
+    const statuses = await this.statuses(units.map((u) => u.id), query);
+    return units.map(({ id, code }) => {
+      const status = statuses.get(id);
+      if (!status) return { code, band: noDataBand, synthetic: false };
+      const { criteriaMet, criteriaTotal, band, tier, synthetic } = status;
+      return { code, criteriaMet, criteriaTotal, band, tier, synthetic };
+    });
+  }
+
+  async unitByCode(code: string): Promise<AdminUnit> {
+    const unit = await this.em.getRepository(AdminUnit).findLatestByCode(code);
+    if (!unit) throw new NotFoundError('AdminUnit', code);
+    return unit;
+  }
+
+  descendants(ancestorId: number, level: string, formerInYear?: number) {
+    return this.statusRepository.descendantIds(ancestorId, level, formerInYear);
+  }
+
+  async unitAndDescendantIds(code: string): Promise<number[]> {
+    return this.statusRepository.subtreeIds((await this.unitByCode(code)).id);
+  }
+}

@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
+import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
+import { ReportedAggregate } from '../data-quality/reported-aggregate.entity.ts';
+import { NotFoundError } from '../../errors/domain-errors.ts';
+import type { AssessmentKind } from './assessment.entity.ts';
+import type { StatusService } from './status.service.ts';
+import type { Summary } from './summary.type.ts';
+import { computedFor, summarise } from './summarise.ts';
+import type { Tier } from './recognition.entity.ts';
+
+export class SummaryService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly statuses: StatusService,
+  ) {}
+
+  async summary(unitCode: string, year: number, setCode: string | undefined, kind: AssessmentKind): Promise<Summary> {
+    await this.statuses.validateQuery({ year, setCode, kind });
+    const unit = await this.statuses.unitByCode(unitCode);
+    // The communes of that year: today's, plus those merged away since but still there then.
+    const below = await this.statuses.descendants(unit.id, AdminLevel.COMMUNE, year);
+    const statusById = await this.statuses.statuses(below.map((u) => u.id), { year, setCode, kind });
+    // Wards and towns are not assessed under the rural criteria: count the xã, plus anything assessed.
+    const communeCount = below.filter((u) => u.kind === 'Xã' || statusById.has(u.id)).length;
+    const set = await this.communeSet(setCode, [...statusById.values()].map((s) => s.criteriaSet), year);
+    const statuses = [...statusById.values()].filter((s) => s.criteriaSet === set.code);
+    const figures = summarise(statuses, set.bands, set.criteriaCount);
+    const criteria = set.criteria.getItems();
+    const own = await this.statuses.statuses([unit.id], { year, kind });
+    const reported = await this.em.find(
+      ReportedAggregate,
+      { unit, year },
+      { populate: ['criteriaSet', 'sourceDocument'], orderBy: { metric: 'asc', band: 'asc', criterion: 'asc', id: 'asc' } },
+    );
+    return {
+      year,
+      kind,
+      criteriaSet: set.code,
+      communeCount,
+      assessedCount: figures.assessedCount,
+      syntheticCount: figures.syntheticCount,
+      bandCounts: figures.bandCounts,
+      averageCriteria: figures.averageCriteria ?? undefined,
+      totalCriteria: figures.totalCriteria,
+      perCriterion: criteria
+        .sort((a, b) => a.number - b.number)
+        .map((c) => ({ criterion: c.number, nameVi: c.nameVi, nameEn: c.nameEn, met: figures.metByCriterion.get(c.number) ?? 0 })),
+      recognisedCounts: figures.recognisedCounts.map((t) => ({ tier: t.tier as Tier, count: t.count })),
+      ownStatus: own.get(unit.id),
+      reported: reported.map((aggregate) => {
+        const comparable = !aggregate.criteriaSet || aggregate.criteriaSet.code === set.code;
+        const computed = comparable
+          ? computedFor(aggregate.metric, figures, communeCount, { band: aggregate.band, criterion: aggregate.criterion })
+          : undefined;
+        const difference =
+          computed !== undefined && aggregate.value !== undefined && aggregate.value !== null
+            ? Math.round((aggregate.value - computed) * 100) / 100
+            : undefined;
+        return { reported: aggregate, computed, difference };
+      }),
+    };
+  }
+
+  /** The set named, or the one most of the communes were assessed against, or the national standard set of the year. */
+  private async communeSet(setCode: string | undefined, used: string[], year: number): Promise<CriteriaSet> {
+    if (setCode) return this.statuses.criteriaSet(setCode);
+    if (used.length) {
+      const counts = new Map<string, number>();
+      for (const code of used) counts.set(code, (counts.get(code) ?? 0) + 1);
+      const [code] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+      return this.statuses.criteriaSet(code);
+    }
+    const fallback = await this.em.findOne(CriteriaSet, {
+      level: AdminLevel.COMMUNE,
+      tier: 'standard',
+      provinceCode: null,
+      validFrom: { $lte: year },
+      validTo: { $gte: year },
+    });
+    if (!fallback) throw new NotFoundError('CriteriaSet', `commune set for ${year}`);
+    return this.statuses.criteriaSet(fallback.code);
+  }
+}

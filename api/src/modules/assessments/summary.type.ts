@@ -1,0 +1,92 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { AssessmentKind } from './assessment.entity.ts';
+import { Tier } from './recognition.entity.ts';
+import { UnitStatus } from './unit-status.type.ts';
+import { ReportedAggregate } from '../data-quality/reported-aggregate.entity.ts';
+
+@ObjectType('BandCount')
+export class BandCount {
+  @Field(() => String)
+  band!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('CriterionCount', { description: 'How many communes meet one criterion' })
+export class CriterionCount {
+  @Field(() => Int)
+  criterion!: number;
+
+  @Field(() => String)
+  nameVi!: string;
+
+  @Field(() => String)
+  nameEn!: string;
+
+  @Field(() => Int)
+  met!: number;
+}
+
+@ObjectType('TierCount')
+export class TierCount {
+  @Field(() => Tier)
+  tier!: Tier;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ReportedComparison', { description: 'A figure a document reports beside the one computed from unit-level data' })
+export class ReportedComparison {
+  @Field(() => ReportedAggregate)
+  reported!: ReportedAggregate;
+
+  @Field(() => Float, { nullable: true, description: 'Computed from the communes for the same year; null when the metric has no computed counterpart' })
+  computed?: number;
+
+  @Field(() => Float, { nullable: true, description: 'reported − computed' })
+  difference?: number;
+}
+
+@ObjectType('Summary', { description: 'The communes below a unit in a year, and the unit’s own criteria where it has a set' })
+export class Summary {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => AssessmentKind)
+  kind!: AssessmentKind;
+
+  @Field(() => String, { description: 'Criteria set of the communes' })
+  criteriaSet!: string;
+
+  @Field(() => Int, { description: 'Rural communes (xã) below the unit, plus any other commune-level unit with an assessment' })
+  communeCount!: number;
+
+  @Field(() => Int, { description: 'Communes with an assessment that year' })
+  assessedCount!: number;
+
+  @Field(() => Int, { description: 'Of the assessed, how many are synthetic' })
+  syntheticCount!: number;
+
+  @Field(() => [BandCount])
+  bandCounts!: BandCount[];
+
+  @Field(() => Float, { nullable: true, description: 'Average criteria met per assessed commune' })
+  averageCriteria?: number;
+
+  @Field(() => Int, { description: 'Criteria met, summed over the assessed communes' })
+  totalCriteria!: number;
+
+  @Field(() => [CriterionCount])
+  perCriterion!: CriterionCount[];
+
+  @Field(() => [TierCount], { description: 'Communes recognised by that year, by highest tier' })
+  recognisedCounts!: TierCount[];
+
+  @Field(() => UnitStatus, { nullable: true, description: 'The unit’s own assessment (e.g. a district against the district criteria)' })
+  ownStatus?: UnitStatus;
+
+  @Field(() => [ReportedComparison])
+  reported!: ReportedComparison[];
+}

@@ -1,0 +1,77 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ItemStatus } from './assessment.entity.ts';
+import { Tier } from './recognition.entity.ts';
+
+@ObjectType('StatusItem', { description: 'One criterion of the set with its outcome' })
+export class StatusItem {
+  @Field(() => Int)
+  criterion!: number;
+
+  @Field(() => String)
+  nameVi!: string;
+
+  @Field(() => String)
+  nameEn!: string;
+
+  @Field(() => ItemStatus)
+  status!: ItemStatus;
+}
+
+/** A unit's standing in a year, derived from its assessment and recognitions; nothing here is typed in. */
+@ObjectType('UnitStatus')
+export class UnitStatus {
+  unitId!: number;
+  assessmentId!: number;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => String, { description: 'Code of the criteria set assessed against' })
+  criteriaSet!: string;
+
+  @Field(() => Int)
+  criteriaMet!: number;
+
+  @Field(() => Int)
+  criteriaTotal!: number;
+
+  @Field(() => String, {
+    description: 'Band code of the set (lt5, 5-9, 10-14, 15-18, all-met = every criterion met but not recognised), or "recognised"',
+  })
+  band!: string;
+
+  @Field(() => Tier, { nullable: true, description: 'Highest tier recognised by a decision by that year; null when none' })
+  tier?: Tier;
+
+  @Field(() => Boolean, { description: 'True when the assessment or the recognition is generated demo data' })
+  synthetic!: boolean;
+
+  @Field(() => [Int], { description: 'Numbers of the criteria not met' })
+  missing!: number[];
+
+  @Field(() => [Int], { description: 'Numbers of the criteria whose outcome the source does not give' })
+  unknown!: number[];
+
+  met!: number[];
+}
+
+@ObjectType('ChoroplethEntry', { description: 'What the map needs to colour one unit; geometry travels separately' })
+export class ChoroplethEntry {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => Int, { nullable: true })
+  criteriaMet?: number;
+
+  @Field(() => Int, { nullable: true })
+  criteriaTotal?: number;
+
+  @Field(() => String, { description: 'Band code, "recognised", or "no-data"' })
+  band!: string;
+
+  @Field(() => Tier, { nullable: true })
+  tier?: Tier;
+
+  @Field(() => Boolean)
+  synthetic!: boolean;
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+/** A reference to where a fact is in a document. */
+export interface SourceRef {
+  document: string;
+  ref?: string;
+}
+
+export interface DocumentRecord {
+  key: string;
+  number?: string | null;
+  issuer?: string | null;
+  date?: string | null;
+  title: string;
+  kind: string;
+  signer?: string | { name?: string } | null;
+}
+
+export interface CriteriaSetFile {
+  code: string;
+  name: { vi: string; en: string };
+  level: 'commune' | 'district';
+  tier: string;
+  legalBasis: string | null;
+  validFrom: number;
+  validTo: number;
+  basedOn: string | null;
+  province: string | null;
+  bands: { code: string; min: number; max: number; label: { vi: string; en: string } }[];
+  criteria: {
+    number: number;
+    group?: { code?: string | null; vi?: string; en?: string } | null;
+    name: { vi: string; en: string };
+    indicators?: {
+      code: string;
+      name?: { vi?: string | null; en?: string | null } | null;
+      unit?: string | null;
+      threshold?: unknown;
+      agency?: unknown;
+    }[];
+  }[];
+}
+
+export interface SeedUnit {
+  asWritten: string;
+  district?: string | null;
+  level: string;
+  code: string;
+  resolution: string;
+  code2019?: string;
+  mergedRound?: '2019-2020' | '2024-2025';
+  flags?: Record<string, boolean>;
+  flagsSource?: SourceRef;
+  note?: string;
+}
+
+interface Sourced {
+  source: SourceRef;
+  asWritten?: string | null;
+  note?: string | null;
+  unitCode: string;
+  unitAsWritten?: string;
+  code2019?: string;
+}
+
+export interface SeedAssessment extends Sourced {
+  year: number;
+  kind: 'actual' | 'target';
+  criteriaSet: string;
+  criteriaMet: number[] | null;
+  criteriaNotMet: number[] | null;
+  /** The count as printed. */
+  criteriaCount?: number | null;
+  targetScope?: 'additional';
+}
+
+export interface SeedRecognition extends Sourced {
+  tier: 'standard' | 'advanced' | 'model';
+  status: string;
+  decisionNumber?: string | null;
+  date?: string | null;
+  year?: number | null;
+  criteriaSet?: string | null;
+}
+
+export interface SeedTarget extends Sourced {
+  year?: number | null;
+  tier?: 'standard' | 'advanced' | 'model' | null;
+  criteriaSet?: string | null;
+  criteriaCount?: number | null;
+  criteria?: number[];
+  text: string;
+}
+
+export interface SeedIndicatorValue extends Sourced {
+  year: number;
+  kind: 'actual' | 'target';
+  criteriaSet?: string | null;
+  indicator: string | null;
+  value: string | number;
+  unit?: string | null;
+  comparator?: string | null;
+}
+
+export interface SeedAggregate extends Sourced {
+  year?: number | null;
+  kind: 'actual' | 'target';
+  metric: string;
+  criteriaSet?: string | null;
+  criterion?: number | null;
+  band?: string | null;
+  value?: number | null;
+}
+
+export interface SeedFinding {
+  kind: string;
+  severity: string;
+  unitCode?: string | null;
+  unitAsWritten?: string;
+  rawValue?: string | null;
+  reading: string;
+  reason: string;
+  source: SourceRef;
+}
+
+export interface SeedDocumentFile {
+  document: string;
+  documentRecord: DocumentRecord & { datePartial?: string };
+  units: SeedUnit[];
+  assessments?: SeedAssessment[];
+  recognitions?: SeedRecognition[];
+  targets?: SeedTarget[];
+  indicatorValues?: SeedIndicatorValue[];
+  reportedAggregates?: SeedAggregate[];
+  findings?: SeedFinding[];
+}
+
+export interface SeedFiles {
+  documents: DocumentRecord[];
+  criteriaSets: CriteriaSetFile[];
+  docs: SeedDocumentFile[];
+  checksum: string;
+}
+
+function jsonFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Reads seeds/ (documents.json, criteria/*.json, docs/*.json) with a checksum over every byte read. */
+export function readSeedFiles(seedsDir: string, generatorVersion: string): SeedFiles {
+  const hash = crypto.createHash('sha256').update(generatorVersion);
+  const read = <T>(file: string): T => {
+    const text = fs.readFileSync(file, 'utf8');
+    hash.update(path.relative(seedsDir, file)).update(text);
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(`${path.relative(seedsDir, file)}: ${(error as Error).message}`);
+    }
+  };
+  const documents = read<DocumentRecord[]>(path.join(seedsDir, 'documents.json'));
+  const criteriaSets = jsonFiles(path.join(seedsDir, 'criteria')).map((f) => read<CriteriaSetFile>(f));
+  const docs = jsonFiles(path.join(seedsDir, 'docs')).map((f) => read<SeedDocumentFile>(f));
+  return { documents, criteriaSets, docs, checksum: hash.digest('hex') };
+}

@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AdminUnit } from '../../api/src/modules/admin-units/admin-unit.entity.ts';
+import { Recognition, RecognitionStatus, Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
+import { DataQualityFinding } from '../../api/src/modules/data-quality/data-quality-finding.entity.ts';
+import type { CriteriaSet } from '../../api/src/modules/criteria/criteria-set.entity.ts';
+import {
+  generateSyntheticStatuses,
+  type DocumentedAssessment,
+  type DocumentedRecognition,
+  type ReportedConstraint,
+} from '../synthetic/generate-statuses.ts';
+import type { SeedFiles } from './seed-files.ts';
+import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
+import type { AssessmentRow, UnitIndex } from './seed-import.ts';
+
+/** Bump when the generator's output changes, so databases regenerate. */
+export const syntheticGeneratorVersion = '1';
+/** Fixed, so every install shows the same demo data. */
+const seed = 20161980;
+const provinces = ['20', '24', '10'];
+const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+const communeSets = ['commune-2016', 'commune-2021'];
+
+const constraintMetrics: Record<string, ReportedConstraint['metric']> = {
+  communes_in_band: 'communes_in_band',
+  communes_meeting_standard: 'communes_meeting_standard',
+  criteria_total: 'total_criteria',
+  avg_criteria: 'avg_criteria',
+};
+
+interface CommuneRow {
+  id: number;
+  code: string;
+  district_code: string;
+  province_code: string;
+  /** Formed by a merger in this year: no synthetic status before it. */
+  formed_in: number | null;
+}
+
+/**
+ * Demo statuses for the rural communes (xã) of Lạng Sơn, Bắc Giang and Lào Cai, 2016–2024, where
+ * no document gives one. Documented facts are inputs the generator must respect, never outputs.
+ */
+export async function generateSyntheticRecords(
+  em: EntityManager,
+  ctx: { files: SeedFiles; units: UnitIndex; sets: Map<string, CriteriaSet>; insertAssessments(em: EntityManager, rows: AssessmentRow[]): Promise<void> },
+): Promise<Record<string, number>> {
+  const communes = await em.getConnection().execute<CommuneRow[]>(
+    `select c.id, c.code, d.code as district_code, p.code as province_code,
+            (select min(extract(year from l.effective_date))::int from unit_lineage l where l.successor_id = c.id) as formed_in
+     from admin_unit c join admin_unit d on d.id = c.parent_id join admin_unit p on p.id = d.parent_id
+     where c.code_list = ? and c.level = 'commune' and c.kind = 'Xã' and p.code = any(?::text[])`,
+    [currentCodeList, `{${provinces.join(',')}}`],
+    'all',
+    em.getTransactionContext(),
+  );
+  const docs = ctx.files.docs;
+  const current = (code: string) => ctx.units.has(`${currentCodeList}:${code}`);
+  const documented: DocumentedAssessment[] = docs.flatMap((d) =>
+    (d.assessments ?? [])
+      .filter((a) => communeSets.includes(a.criteriaSet) && !a.code2019 && current(a.unitCode) && a.targetScope !== 'additional')
+      .map((a) => ({ unitCode: a.unitCode, year: a.year, kind: a.kind, setCode: a.criteriaSet, met: a.criteriaMet ?? [] })),
+  );
+  const recognitions: DocumentedRecognition[] = docs.flatMap((d) =>
+    (d.recognitions ?? [])
+      .filter((r) => r.status === 'recognised' && current(r.unitCode))
+      .map((r) => ({ unitCode: r.unitCode, year: r.year ?? Number((d.documentRecord.date ?? d.documentRecord.datePartial ?? '').slice(0, 4)), tier: r.tier })),
+  );
+  const constraints: ReportedConstraint[] = docs.flatMap((d) =>
+    (d.reportedAggregates ?? [])
+      .filter((g) => constraintMetrics[g.metric] && g.year && g.value != null && communeSets.includes(g.criteriaSet ?? '') && !('group' in g))
+      .map((g) => ({
+        unitCode: g.unitCode,
+        year: g.year!,
+        kind: g.kind,
+        setCode: g.criteriaSet!,
+        metric: constraintMetrics[g.metric],
+        band: (g.band ?? undefined) as ReportedConstraint['band'],
+        value: g.value!,
+      })),
+  );
+  const result = generateSyntheticStatuses({
+    seed,
+    years,
+    sets: communeSets.map((code) => {
+      const set = ctx.sets.get(code)!;
+      return { code, criteriaCount: set.criteriaCount, validFrom: set.validFrom, validTo: set.validTo };
+    }),
+    communes: communes.map((c) => ({ code: c.code, districtCode: c.district_code, provinceCode: c.province_code })),
+    documented,
+    recognitions,
+    constraints,
+  });
+
+  const byCode = new Map(communes.map((c) => [c.code, c]));
+  // A commune formed by a 2020 merger has no status of its own before then: its predecessors' stand.
+  const exists = (code: string, year: number) => (byCode.get(code)!.formed_in ?? 0) <= year;
+  const rows: AssessmentRow[] = result.assessments
+    .filter((a) => exists(a.unitCode, a.year))
+    .map((a) => {
+      const set = ctx.sets.get(a.setCode)!;
+      return {
+        unit_id: byCode.get(a.unitCode)!.id,
+        criteria_set_id: set.id,
+        year: a.year,
+        kind: 'actual',
+        synthetic: true,
+        source_document_id: null,
+        source_ref: null,
+        as_written: null,
+        note: null,
+        met: a.met,
+        // Synthetic assessments are complete: a criterion not met is "not met", never "unknown".
+        not_met: Array.from({ length: set.criteriaCount }, (_, i) => i + 1).filter((n) => !a.met.includes(n)),
+      };
+    });
+  await ctx.insertAssessments(em, rows);
+  const notRecognisedUntil = lastYearShownUnrecognised(docs);
+  for (const r of result.recognitions) {
+    // A document that shows the commune at 19/19, or still in appraisal, in year Y rules out a decision by Y.
+    const year = Math.max(r.year, (notRecognisedUntil.get(r.unitCode) ?? 0) + 1);
+    if (!exists(r.unitCode, year) || year > years.at(-1)!) continue;
+    em.create(Recognition, {
+      unit: em.getReference(AdminUnit, byCode.get(r.unitCode)!.id),
+      tier: Tier.STANDARD,
+      status: RecognitionStatus.RECOGNISED,
+      year,
+      synthetic: true,
+    } as Recognition);
+  }
+  for (const miss of result.unmet) {
+    const c = miss.constraint;
+    em.create(DataQualityFinding, {
+      unit: em.getReference(AdminUnit, ctx.units.get(`${currentCodeList}:${c.unitCode}`)!),
+      kind: 'reported-vs-computed',
+      severity: 'warning',
+      rawValue: `${c.metric}${c.band ? ` ${c.band}` : ''} = ${c.value} (${c.kind} ${c.year})`,
+      reading: `Synthetic statuses reach ${miss.achieved} instead`,
+      reason: miss.reason,
+      origin: 'check',
+    } as DataQualityFinding);
+  }
+  await em.flush();
+  return {
+    syntheticAssessments: rows.length,
+    syntheticRecognitions: result.recognitions.length,
+    syntheticConstraintsUnmet: result.unmet.length,
+  };
+}
+
+/** Per commune, the last year a document shows it assessed or in the workflow without a decision. */
+function lastYearShownUnrecognised(docs: SeedFiles['docs']): Map<string, number> {
+  const last = new Map<string, number>();
+  const note = (code: string, year: number | null | undefined) => {
+    if (year) last.set(code, Math.max(last.get(code) ?? 0, year));
+  };
+  for (const doc of docs) {
+    const recognised = new Set((doc.recognitions ?? []).filter((r) => r.status === 'recognised').map((r) => r.unitCode));
+    for (const a of doc.assessments ?? []) if (a.kind === 'actual' && !recognised.has(a.unitCode)) note(a.unitCode, a.year);
+    // A step under way (verified, appraised) in Y means no decision yet that year; a plan for Y does not.
+    for (const r of doc.recognitions ?? []) if (['verified', 'appraised-awaiting-decision'].includes(r.status) && !recognised.has(r.unitCode)) note(r.unitCode, r.year);
+  }
+  return last;
+}

@@ -1,0 +1,234 @@
+import { describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { graphql, queryData } from '../support/graphql.ts';
+import { root } from '../support/servers.ts';
+import { recordUnit } from '../../seeds/loader/resolve-units.ts';
+import type { SeedDocumentFile } from '../../seeds/loader/seed-files.ts';
+
+const servers = inject('servers');
+const docsDir = path.join(root, 'seeds/docs');
+const docs: SeedDocumentFile[] = fs
+  .readdirSync(docsDir)
+  .sort()
+  .map((f) => JSON.parse(fs.readFileSync(path.join(docsDir, f), 'utf8')));
+
+const statusQuery = `
+  query($code: String!, $codeList: String, $year: Int!, $set: String, $kind: AssessmentKind!) {
+    unit(code: $code, codeList: $codeList) {
+      name
+      status(year: $year, set: $set, kind: $kind) { criteriaMet criteriaTotal band tier synthetic missing unknown items { criterion status } }
+      assessments(kind: $kind) { year criteriaSet { code } sourceDocument { key number } sourceRef synthetic }
+    }
+  }
+`;
+
+describe.each(servers)('documented statuses on $name', ({ url }) => {
+  it('Xã Bằng Mạc (Chi Lăng), 2017 plan review: 8 criteria — 1, 3, 4, 7, 9, 12, 14, 19 — from document 002', async () => {
+    // The review lists every criterion met with their count, so the other 11 are read as not met.
+    const { unit } = await queryData(url, statusQuery, { code: '06493', year: 2016, set: 'commune-2016', kind: 'ACTUAL' });
+    expect(unit.name).toBe('Xã Bằng Mạc');
+    expect(unit.status).toMatchObject({ criteriaMet: 8, criteriaTotal: 19, band: '5-9', tier: null, synthetic: false, missing: [2, 5, 6, 8, 10, 11, 13, 15, 16, 17, 18] });
+    const met = unit.status.items.filter((i: any) => i.status === 'MET').map((i: any) => i.criterion);
+    expect(met).toEqual([1, 3, 4, 7, 9, 12, 14, 19]);
+    const documented = unit.assessments.find((a: any) => a.year === 2016);
+    expect(documented).toMatchObject({ synthetic: false, criteriaSet: { code: 'commune-2016' }, sourceDocument: { key: '002' } });
+    expect(documented.sourceRef).toMatch(/Phụ lục/);
+  });
+
+  it('every assessment of the five documents answers exactly its documented criteria, with its source', async () => {
+    let checked = 0;
+    for (const doc of docs) {
+      for (const a of doc.assessments ?? []) {
+        const key = recordUnit(a, doc.units);
+        const variables = { code: key.code, codeList: key.codeList, year: a.year, set: a.criteriaSet, kind: a.kind.toUpperCase() };
+        const { unit } = await queryData(url, statusQuery, variables);
+        const inSet = (list: number[] | null) => (list ?? []).filter((n) => n >= 1 && n <= unit.status.criteriaTotal).sort((x, y) => x - y);
+        const met = unit.status.items.filter((i: any) => i.status === 'MET').map((i: any) => i.criterion);
+        const where = `${doc.document} ${a.unitCode} ${a.year} ${a.kind}`;
+        expect(met, where).toEqual(inSet(a.criteriaMet));
+        if (a.criteriaNotMet) expect(unit.status.missing, where).toEqual(inSet(a.criteriaNotMet));
+        // Every criterion of the set is met, not met or unknown, once.
+        const all = [...met, ...unit.status.missing, ...unit.status.unknown].sort((x, y) => x - y);
+        expect(all, where).toEqual(Array.from({ length: unit.status.criteriaTotal }, (_, i) => i + 1));
+        const record = unit.assessments.find((x: any) => x.year === a.year && x.criteriaSet.code === a.criteriaSet);
+        expect(record, where).toMatchObject({ synthetic: false, sourceDocument: { key: doc.document } });
+        checked++;
+      }
+    }
+    expect(checked).toBe(83);
+  });
+
+  it('leaves criteria unknown where a review cannot be read whole (criterion 29 printed in 002)', async () => {
+    const doc = docs.find((d) => d.document === '002')!;
+    const odd = doc.assessments!.find((a) => (a.criteriaMet ?? []).includes(29))!;
+    const key = recordUnit(odd, doc.units);
+    const { unit } = await queryData(url, statusQuery, { code: key.code, codeList: key.codeList, year: odd.year, set: odd.criteriaSet, kind: 'ACTUAL' });
+    expect(unit.status.missing).toEqual([]);
+    expect(unit.status.criteriaMet).toBe(odd.criteriaMet!.length - 1);
+  });
+
+  it('keeps communes merged away since as former units linked to their successor', async () => {
+    const { unit } = await queryData(
+      url,
+      `{ unit(code: "06580", codeList: "gso-2019") { name codeList validTo successors { code name } parent { name } } }`,
+    );
+    expect(unit).toEqual({ name: 'Xã Hiệp Hạ', codeList: 'gso-2019', validTo: '2020-01-01', successors: [{ code: '06595', name: 'Xã Minh Hiệp' }], parent: { name: 'Huyện Lộc Bình' } });
+    const successor = await queryData(url, `{ unit(code: "06595") { codeList predecessors { code name } } }`);
+    expect(successor.unit.codeList).toBe('gso-2025-03');
+    expect(successor.unit.predecessors.map((p: any) => p.name).sort()).toEqual(['Xã Hiệp Hạ', 'Xã Minh Phát']);
+  });
+
+  it('shows a commune at 19/19 without a decision as all-met, not as standard met', async () => {
+    // Ngọc Thiện (printed Ngọc Thiệp) had all 19 in August 2019 and was still awaiting appraisal.
+    const { unit } = await queryData(url, statusQuery, { code: '07360', year: 2019, kind: 'ACTUAL' });
+    expect(unit.status).toMatchObject({ criteriaMet: 19, band: 'all-met', tier: null });
+    const recognised = await queryData(url, statusQuery, { code: '07351', year: 2019, kind: 'ACTUAL' });
+    expect(recognised.unit.status).toMatchObject({ band: 'recognised', tier: 'STANDARD' });
+  });
+});
+
+describe.each(servers)('summaries on $name', ({ url }) => {
+  const summaryQuery = `
+    query($code: String!, $year: Int!, $kind: AssessmentKind) {
+      summary(unitCode: $code, year: $year, kind: $kind) {
+        criteriaSet communeCount assessedCount totalCriteria averageCriteria
+        bandCounts { band count } recognisedCounts { tier count } perCriterion { criterion met }
+        ownStatus { criteriaSet criteriaMet missing items { criterion status } }
+        reported { reported { metric kind band criterion value asWritten sourceDocument { key } } computed difference }
+      }
+    }
+  `;
+
+  it('Tân Yên 2019 lists the district criteria met and not met as document 001 states', async () => {
+    const { summary } = await queryData(url, summaryQuery, { code: '216', year: 2019 });
+    expect(summary.ownStatus.criteriaSet).toBe('district-2016');
+    const met = summary.ownStatus.items.filter((i: any) => i.status === 'MET').map((i: any) => i.criterion);
+    expect(met).toEqual([2, 3, 4, 6, 8, 9]);
+    expect(summary.ownStatus.missing).toEqual([1, 5, 7]);
+    // The 22 communes of 2019 are fewer units today: the summary counts today's xã plus those merged
+    // away since that still existed in 2019, and shows the rest as a difference, not a silent fix.
+    const total = summary.reported.find((r: any) => r.reported.metric === 'communes_total');
+    expect(total).toMatchObject({ reported: { value: 22, sourceDocument: { key: '001' } }, computed: summary.communeCount });
+    expect(total.difference).toBe(22 - summary.communeCount);
+    expect(summary.communeCount).toBeGreaterThanOrEqual(19);
+  });
+
+  it('Si Ma Cai 2024 reproduces the document’s totals: 4 recognised, 150 criteria, 16.67 per commune', async () => {
+    const { summary } = await queryData(url, summaryQuery, { code: '084', year: 2024 });
+    expect(summary.criteriaSet).toBe('commune-2021');
+    expect(summary.assessedCount).toBe(9);
+    expect(summary.recognisedCounts).toEqual([{ tier: 'STANDARD', count: 4 }]);
+    expect(summary.totalCriteria).toBe(150);
+    expect(summary.averageCriteria).toBe(16.67);
+    const byMetric = (metric: string) => summary.reported.filter((r: any) => r.reported.metric === metric);
+    expect(byMetric('criteria_total')[0]).toMatchObject({ reported: { value: 150, kind: 'TARGET' }, computed: 150, difference: 0 });
+    expect(byMetric('avg_criteria')[0]).toMatchObject({ reported: { value: 16.67 }, computed: 16.67, difference: 0 });
+    for (const r of byMetric('communes_meeting_standard')) expect(r).toMatchObject({ computed: 4, difference: 0 });
+  });
+
+  it('puts the Lạng Sơn 2017 plan’s figures beside the computed ones, differences included', async () => {
+    const { summary } = await queryData(url, summaryQuery, { code: '20', year: 2017, kind: 'ACTUAL' });
+    const bandTargets = summary.reported.filter((r: any) => r.reported.metric === 'communes_in_band');
+    expect(bandTargets.map((r: any) => r.reported.band).sort()).toEqual(['10-14', '15-18', '5-9', 'all-met', 'lt5']);
+    for (const r of bandTargets) expect(r.difference).toBe(r.reported.value - r.computed);
+    expect(summary.bandCounts.reduce((n: number, b: any) => n + b.count, 0)).toBe(summary.assessedCount);
+  });
+});
+
+describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) => {
+  it('serves the versioned criteria sets, keyed by (set, number)', async () => {
+    const { criteriaSets } = await queryData(url, `{ criteriaSets { code level validFrom validTo criteriaCount legalBasis { number } criteria { number nameVi indicators { code } } bands { code min max } } }`);
+    const byCode = new Map(criteriaSets.map((s: any) => [s.code, s]));
+    expect([...byCode.keys()]).toEqual(expect.arrayContaining(['commune-2016', 'commune-2021', 'commune-advanced-2021', 'commune-model-2021', 'district-2016']));
+    const c2016: any = byCode.get('commune-2016');
+    expect(c2016).toMatchObject({ level: 'COMMUNE', validFrom: 2016, validTo: 2020, criteriaCount: 19, legalBasis: { number: '1980/QĐ-TTg' } });
+    expect(c2016.bands.map((b: any) => b.code)).toEqual(['lt5', '5-9', '10-14', '15-18', 'all-met']);
+    const nameOf = (set: string, n: number) => (byCode.get(set) as any).criteria.find((c: any) => c.number === n).nameVi;
+    expect(nameOf('commune-2021', 14)).toMatch(/Giáo dục/);
+    expect(nameOf('commune-advanced-2021', 14)).toMatch(/Y tế/);
+    expect((byCode.get('district-2016') as any).criteria.find((c: any) => c.number === 5).indicators.map((i: any) => i.code)).toEqual(['5.1', '5.2', '5.3']);
+  });
+
+  it('lists every data-quality finding of the five documents, by document and kind', async () => {
+    const { dataQualityFindings } = await queryData(url, `{ dataQualityFindings { kind severity rawValue reading reason origin sourceRef sourceDocument { key } } }`);
+    const count = (list: { key: string; kind: string }[]) =>
+      list.reduce<Record<string, number>>((acc, f) => ({ ...acc, [`${f.key} ${f.kind}`]: (acc[`${f.key} ${f.kind}`] ?? 0) + 1 }), {});
+    const transcribed = docs.flatMap((d) => (d.findings ?? []).map((f) => ({ key: f.source.document, kind: f.kind })));
+    const served = dataQualityFindings.filter((f: any) => f.origin === 'transcription').map((f: any) => ({ key: f.sourceDocument.key, kind: f.kind }));
+    expect(count(served)).toEqual(count(transcribed));
+    const kinds = new Set(served.map((f: any) => f.kind));
+    for (const kind of ['impossible-criterion-number', 'inconsistent-separator', 'duplicate-listing', 'contradictory-figures', 'count-mismatch', 'blank-field', 'date-inconsistency', 'name-ambiguity']) {
+      expect(kinds, kind).toContain(kind);
+    }
+    const criterion29 = dataQualityFindings.find((f: any) => f.kind === 'impossible-criterion-number' && f.sourceDocument.key === '002');
+    expect(criterion29.rawValue).toMatch(/29/);
+  });
+
+  it('filters findings by unit subtree and by document', async () => {
+    const ls = await queryData(url, `{ dataQualityFindings(unitCode: "20") { sourceDocument { key } } }`);
+    expect(ls.dataQualityFindings.length).toBeGreaterThan(0);
+    const tanYen = await queryData(url, `{ dataQualityFindings(document: "001") { sourceDocument { key } } }`);
+    expect(new Set(tanYen.dataQualityFindings.map((f: any) => f.sourceDocument.key))).toEqual(new Set(['001']));
+  });
+
+  it('flags ĐBKK communes where document 002 states it, border communes as assumed from the boundaries', async () => {
+    const { unit } = await queryData(url, `{ unit(code: "20") { children { code name children { code flags { flag basis sourceDocument { key } note } } } } }`);
+    const communes = unit.children.flatMap((d: any) => d.children.map((c: any) => ({ ...c, district: d.name })));
+    const dbkk = communes.filter((c: any) => c.flags.some((f: any) => f.flag === 'dbkk'));
+    expect(dbkk.length).toBeGreaterThanOrEqual(4);
+    for (const c of dbkk) expect(c.flags.find((f: any) => f.flag === 'dbkk')).toMatchObject({ basis: 'stated', sourceDocument: { key: '002' } });
+    const border = communes.filter((c: any) => c.flags.some((f: any) => f.flag === 'border'));
+    expect(border.length).toBeGreaterThan(10);
+    expect(border.length).toBeLessThan(40);
+    // Only the districts on the Chinese border have border communes.
+    expect(new Set(border.map((c: any) => c.district))).toEqual(new Set(['Huyện Tràng Định', 'Huyện Văn Lãng', 'Huyện Cao Lộc', 'Huyện Lộc Bình', 'Huyện Đình Lập']));
+    for (const c of border) expect(c.flags.find((f: any) => f.flag === 'border')).toMatchObject({ basis: 'assumed', sourceDocument: null });
+  });
+
+  it('colours a layer from a thin choropleth list, documented and synthetic marked apart', async () => {
+    const { choropleth } = await queryData(url, `{ choropleth(parentCode: "187", level: COMMUNE, year: 2016) { code criteriaMet band tier synthetic } }`);
+    expect(choropleth.length).toBe(20);
+    const bangMac = choropleth.find((c: any) => c.code === '06493');
+    expect(bangMac).toEqual({ code: '06493', criteriaMet: 8, band: '5-9', tier: null, synthetic: false });
+    const xa = choropleth.filter((c: any) => c.band !== 'no-data');
+    expect(xa.filter((c: any) => c.synthetic).length).toBeGreaterThan(10);
+    const noData = await queryData(url, `{ choropleth(parentCode: "04", level: DISTRICT, year: 2018) { band } }`);
+    expect(new Set(noData.choropleth.map((c: any) => c.band))).toEqual(new Set(['no-data']));
+  });
+});
+
+describe.each(servers)('recording an assessment on $name', ({ url }) => {
+  const mutation = `mutation($input: AssessmentInput!) { recordAssessment(input: $input) { year status { criteriaMet missing band } } }`;
+  const authorised = { authorization: 'Bearer test-operator-token' };
+  // A commune of Cao Bằng: no document and no synthetic data, so the test owns it.
+  const input = { unitCode: '01705', set: 'commune-2016', year: 2018, met: [1, 2, 3], notMet: [4] };
+  const current = async () => (await queryData(url, `{ unit(code: "01705") { status(year: 2018) { criteriaMet } assessments { year } } }`)).unit;
+
+  it('refuses writes without the operator token', async () => {
+    expect((await graphql(url, mutation, { input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await graphql(url, mutation, { input }, { authorization: 'Bearer wrong' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await current()).toEqual({ status: null, assessments: [] });
+  });
+
+  it.each([
+    ['a criterion outside the set', { met: [1, 20] }, /not in commune-2016/],
+    ['a year outside the set’s validity', { year: 2021 }, /valid 2016–2020/],
+    ['an unknown unit', { unitCode: '99999' }, /No unit has the code 99999/],
+    ['a malformed unit code', { unitCode: 'x' }, /unitCode/],
+    ['a set of another level', { set: 'district-2016' }, /assesses district units/],
+    ['a criterion both met and not met', { notMet: [3] }, /both met and not met/],
+  ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_label, change, message) => {
+    const result = await graphql(url, mutation, { input: { ...input, ...change } }, authorised);
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toMatch(message);
+    expect(await current()).toEqual({ status: null, assessments: [] });
+  });
+
+  it('records a valid assessment and derives its status', async () => {
+    const result = await graphql(url, mutation, { input }, authorised);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.recordAssessment).toEqual({ year: 2018, status: { criteriaMet: 3, missing: [4], band: 'lt5' } });
+    expect(await current()).toEqual({ status: { criteriaMet: 3 }, assessments: [{ year: 2018 }] });
+  });
+});
