@@ -33,6 +33,8 @@ const insertAssessmentsSql = sqlFile(import.meta.url, 'insert-assessments.sql');
 const borderCommunesSql = sqlFile(import.meta.url, 'border-communes.sql');
 
 export const seedDataset = 'ntm-seeds';
+/** Bump when the loader stores the same files differently, so databases reload them. */
+const seedLoaderVersion = 2;
 /** Provinces on the land border with no coast: their unshared outline is all national border. */
 const borderProvinces = ['20', '10'];
 
@@ -50,7 +52,7 @@ export async function importSeeds(
   orm: MikroORM,
   options: { seedsDir: string; progress: ImportProgress; force?: boolean },
 ): Promise<SeedImportResult> {
-  const files = readSeedFiles(options.seedsDir, `synthetic ${syntheticGeneratorVersion}`);
+  const files = readSeedFiles(options.seedsDir, `loader ${seedLoaderVersion}, synthetic ${syntheticGeneratorVersion}`);
   const em = orm.em.fork();
   const previous = await em.findOne(GeoImport, { dataset: seedDataset }, { orderBy: { id: 'desc' } });
   if (previous?.checksum === files.checksum && !options.force) return { skipped: true, stats: previous.stats };

@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { artifactsDir } from '../support/servers.ts';
-import { landColour } from '../support/colours.ts';
+import { drawnBandColours, landColour, type Rgb } from '../support/colours.ts';
 
 const server = inject('servers').find((s) => s.name === 'embedded')!;
 const screenshots = path.join(artifactsDir, 'screenshots');
 
-/** Share of the map canvas whose pixels are within a small distance of an RGB colour. */
-async function shareOfColour(page: Page, [r, g, b]: [number, number, number]): Promise<number> {
+/** Share of the map canvas whose pixels are within a small distance of any of the RGB colours. */
+async function shareOfColour(page: Page, colours: Rgb[]): Promise<number> {
   return page.evaluate(
-    ([r, g, b]) => {
+    (colours) => {
       const source = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
       const copy = document.createElement('canvas');
       copy.width = source.width;
@@ -21,11 +21,12 @@ async function shareOfColour(page: Page, [r, g, b]: [number, number, number]): P
       const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
       let matching = 0;
       for (let i = 0; i < pixels.length; i += 4) {
-        if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24) matching++;
+        const near = colours.some(([r, g, b]) => Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24);
+        if (near) matching++;
       }
       return matching / (pixels.length / 4);
     },
-    [r, g, b] as const,
+    colours,
   );
 }
 
@@ -81,7 +82,7 @@ describe('the map page in Chromium', () => {
     await page.screenshot({ path: path.join(screenshots, '01-country.png') });
     expect(await page.locator('h1').textContent()).toBe('Bản đồ Nông thôn mới');
     // Land colour covers a real share of the canvas: the polygons were drawn, not just loaded.
-    expect(await shareOfColour(page, landColour)).toBeGreaterThan(0.05);
+    expect(await shareOfColour(page, [landColour])).toBeGreaterThan(0.05);
   });
 
   it('drills into Lạng Sơn, then Chi Lăng, then Bằng Mạc, with a breadcrumb back up', async () => {
@@ -90,7 +91,9 @@ describe('the map page in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('unit')).toBe('20');
     await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Tỉnh Lạng Sơn');
     await page.screenshot({ path: path.join(screenshots, '02-lang-son.png') });
-    expect(await shareOfColour(page, landColour)).toBeGreaterThan(0.2);
+    // Lạng Sơn's districts are coloured by band, not left grey.
+    expect(await shareOfColour(page, drawnBandColours)).toBeGreaterThan(0.2);
+    expect(await shareOfColour(page, [landColour])).toBeLessThan(0.01);
 
     await page.getByRole('button', { name: 'Chi Lăng', exact: true }).click();
     // Chi Lăng has 20 communes; all fit in the view.
@@ -115,6 +118,27 @@ describe('the map page in Chromium', () => {
     expect(await page.getByRole('navigation').locator('li').count()).toBe(3);
   });
 
+  it('recolours for another year without loading the boundaries again', async () => {
+    const operations: string[] = [];
+    const track = (request: { postData(): string | null }) => {
+      const operation = /query (\w+)/.exec(request.postData() ?? '')?.[1];
+      if (operation) operations.push(operation);
+    };
+    await page.goto(`${server.url}/?unit=187&year=2024`);
+    await mapSettled(page, 20);
+    const legend2024 = await page.getByTestId('legend').locator('li').allTextContents();
+    page.on('request', track);
+    await page.getByLabel('Năm').selectOption('2016');
+    await expect.poll(() => page.getByTestId('legend').locator('li').allTextContents()).not.toEqual(legend2024);
+    page.off('request', track);
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2016');
+    expect(operations).toContain('Choropleth');
+    expect(operations).not.toContain('AdminUnitLayer');
+    await page.getByRole('button', { name: 'Bằng Mạc', exact: true }).click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Đạt 8/19 tiêu chí');
+    await page.screenshot({ path: path.join(screenshots, '05-bang-mac-2016.png') });
+  });
+
   it('opens a shared link at the same place and switches to English', async () => {
     await page.goto(`${server.url}/?unit=187`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
@@ -126,7 +150,7 @@ describe('the map page in Chromium', () => {
     await mapSettled(page, 20);
     expect(await page.locator('h1').textContent()).toBe('New Rural Development Atlas');
     await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Huyện Chi Lăng');
-    expect(await page.getByRole('heading', { level: 3 }).textContent()).toBe('Communes (20)');
+    expect(await page.getByRole('heading', { name: /^Communes \(/ }).textContent()).toBe('Communes (20)');
     await page.screenshot({ path: path.join(screenshots, '04-chi-lang-en.png') });
   });
 

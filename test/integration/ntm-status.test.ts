@@ -193,8 +193,49 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
     expect(bangMac).toEqual({ code: '06493', criteriaMet: 8, band: '5-9', tier: null, synthetic: false });
     const xa = choropleth.filter((c: any) => c.band !== 'no-data');
     expect(xa.filter((c: any) => c.synthetic).length).toBeGreaterThan(10);
-    const noData = await queryData(url, `{ choropleth(parentCode: "04", level: DISTRICT, year: 2018) { band } }`);
+    const noData = await queryData(url, `{ choropleth(parentCode: "02", level: DISTRICT, year: 2018) { band } }`);
     expect(new Set(noData.choropleth.map((c: any) => c.band))).toEqual(new Set(['no-data']));
+  });
+
+  it('colours districts by the average criteria of their communes, with the communes’ bands', async () => {
+    const { choropleth } = await queryData(url, `{ choropleth(parentCode: "20", level: DISTRICT, year: 2017) { code band averageCriteria communesAssessed synthetic } }`);
+    expect(choropleth).toHaveLength(11);
+    const bandOf = (average: number) => (average < 5 ? 'lt5' : average < 10 ? '5-9' : average < 15 ? '10-14' : average < 19 ? '15-18' : 'all-met');
+    for (const district of choropleth.filter((d: any) => d.code !== '178')) {
+      expect(district.communesAssessed).toBeGreaterThan(5);
+      expect(district.band).toBe(bandOf(district.averageCriteria));
+      expect(district.synthetic).toBe(true);
+    }
+    const { summary } = await queryData(url, `{ summary(unitCode: "187", year: 2017) { averageCriteria assessedCount } }`);
+    const chiLang = choropleth.find((d: any) => d.code === '187');
+    expect([chiLang.averageCriteria, chiLang.communesAssessed]).toEqual([summary.averageCriteria, summary.assessedCount]);
+  });
+});
+
+describe.each(servers)('filters for planners on $name', ({ url }) => {
+  const listQuery = `query($filter: UnitFilter!) { units(filter: $filter, first: 1000) { totalCount nodes { code name status(year: 2024) { band tier missing synthetic } flags { flag } } } }`;
+
+  it('answers "how many border communes of Lạng Sơn meet the standard in 2024?"', async () => {
+    const all = await queryData(url, listQuery, { filter: { withinCode: '20', level: 'COMMUNE', flags: ['border'] } });
+    const met = await queryData(url, listQuery, { filter: { withinCode: '20', level: 'COMMUNE', flags: ['border'], year: 2024, bandIn: ['recognised'] } });
+    expect(all.units.totalCount).toBeGreaterThan(10);
+    expect(met.units.totalCount).toBe(all.units.nodes.filter((n: any) => n.status?.band === 'recognised').length);
+    for (const n of met.units.nodes) expect(n).toMatchObject({ status: { band: 'recognised' }, flags: expect.arrayContaining([{ flag: 'border' }]) });
+  });
+
+  it('finds communes missing a criterion, by tier and by synthetic mark', async () => {
+    const missing17 = await queryData(url, listQuery, { filter: { withinCode: '20', level: 'COMMUNE', year: 2024, missingCriterion: 17 } });
+    expect(missing17.units.totalCount).toBeGreaterThan(0);
+    for (const n of missing17.units.nodes) expect(n.status.missing).toContain(17);
+    const documented = await queryData(url, `{ units(filter: {withinCode: "216", level: COMMUNE, year: 2019, synthetic: false}) { nodes { code } } }`);
+    expect(documented.units.nodes.map((n: any) => n.code)).toEqual(expect.arrayContaining(['07360', '07345']));
+    const standard = await queryData(url, `{ units(filter: {withinCode: "084", year: 2024, tier: STANDARD}) { totalCount } }`);
+    expect(standard.units.totalCount).toBe(4);
+  });
+
+  it('needs a year for status filters', async () => {
+    const result = await graphql(url, `{ units(filter: {bandIn: ["lt5"]}) { totalCount } }`);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { childLevel, climbTo, drawnLevel, drillInto, mapParent, type UnitRef } from '../../web/src/navigation/drill-down.ts';
 import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
 import { boundsOf } from '../../web/src/map/bounds.ts';
+import { legendCounts } from '../../web/src/layers/choropleth.loader.ts';
 
 const langSon: UnitRef = { code: '20', shortName: 'Lạng Sơn', level: 'PROVINCE' };
 const chiLang: UnitRef = { code: '187', shortName: 'Chi Lăng', level: 'DISTRICT' };
@@ -42,14 +43,14 @@ describe('drill-down', () => {
 });
 
 describe('URL state', () => {
-  it('round-trips unit and language, Vietnamese being the default', () => {
-    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi' });
-    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en' }))).toEqual({ unit: '187', lang: 'en' });
-    expect(serializeViewState({ unit: null, lang: 'vi' })).toBe('');
+  it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
+    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024 });
+    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017 }))).toEqual({ unit: '187', lang: 'en', year: 2017 });
+    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024 })).toBe('');
   });
 
-  it('ignores a unit that is not a GSO code', () => {
-    expect(parseViewState('?unit=<script>&lang=fr')).toEqual({ unit: null, lang: 'vi' });
+  it('ignores a unit that is not a GSO code and a year without data', () => {
+    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({ unit: null, lang: 'vi', year: 2024 });
   });
 });
 
@@ -57,5 +58,19 @@ describe('boundsOf', () => {
   it('joins the boxes of units that have one', () => {
     expect(boundsOf([{ bbox: [106, 21, 107, 22] }, { bbox: null }, { bbox: [105.5, 21.5, 106.5, 22.5] }])).toEqual([105.5, 21, 107, 22.5]);
     expect(boundsOf([{ bbox: null }])).toBeNull();
+  });
+});
+
+describe('legendCounts', () => {
+  it('lists every band in legend order, with zero counts', () => {
+    expect(legendCounts([{ band: 'lt5' }, { band: 'recognised' }, { band: 'lt5' }])).toEqual([
+      { band: 'lt5', count: 2 },
+      { band: '5-9', count: 0 },
+      { band: '10-14', count: 0 },
+      { band: '15-18', count: 0 },
+      { band: 'all-met', count: 0 },
+      { band: 'recognised', count: 1 },
+      { band: 'no-data', count: 0 },
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';
 import { loadAdminUnitLayer, type LayerResult, type UnitFeatureProperties, type UnitSummary } from './layers/admin-units.loader.ts';
 import { climbTo, drawnLevel, drillInto, mapParent, type DrillPath, type UnitRef } from './navigation/drill-down.ts';
-import { parseViewState, serializeViewState } from './navigation/url-state.ts';
+import { parseViewState, serializeViewState, years } from './navigation/url-state.ts';
+import { loadChoropleth, type ChoroplethResult } from './layers/choropleth.loader.ts';
+import { Legend } from './panels/Legend.tsx';
+import { StatusSection } from './panels/StatusSection.tsx';
 import type { Language } from './i18n/i18n.ts';
 
 const unitPathQuery = `
@@ -23,6 +26,7 @@ const unitDetailsQuery = `
 `;
 
 const emptyLayer: LayerResult = { data: { type: 'FeatureCollection', features: [] }, units: [], alerts: [] };
+const emptyChoropleth: ChoroplethResult = { entries: new Map(), legend: [], syntheticCount: 0 };
 
 export function App() {
   const client = useClient();
@@ -32,11 +36,14 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [hovered, setHovered] = useState<UnitFeatureProperties | null>(null);
+  const [year, setYear] = useState(() => parseViewState(window.location.search).year);
+  const [choropleth, setChoropleth] = useState<ChoroplethResult>(emptyChoropleth);
 
   // The URL is the source of truth on load and on back/forward.
   useEffect(() => {
     const restore = async () => {
-      const { unit } = parseViewState(window.location.search);
+      const { unit, year: linkedYear } = parseViewState(window.location.search);
+      setYear(linkedYear);
       if (!unit) return setPath([]);
       const result = await client.query(unitPathQuery, { code: unit }).toPromise();
       if (result.error) {
@@ -54,10 +61,10 @@ export function App() {
   const navigate = useCallback(
     (next: DrillPath) => {
       setPath(next);
-      const search = serializeViewState({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language });
+      const search = serializeViewState({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year });
       window.history.pushState(null, '', search || window.location.pathname);
     },
-    [i18n.language],
+    [i18n.language, year],
   );
 
   const parentCode = path ? (mapParent(path)?.code ?? null) : undefined;
@@ -77,6 +84,19 @@ export function App() {
     };
   }, [client, parentCode, level]);
 
+  // Colours follow the year; the geometry above is not reloaded for it.
+  useEffect(() => {
+    if (parentCode === undefined) return;
+    let current = true;
+    loadChoropleth(client, parentCode, level, year).then(
+      (result) => current && setChoropleth(result),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, parentCode, level, year]);
+
   const selectedCode = path?.at(-1)?.code ?? null;
   const [details] = useQuery({ query: unitDetailsQuery, variables: { code: selectedCode }, pause: !selectedCode });
   const selected: UnitSummary | null = selectedCode && details.data ? { ...details.data.unit, hasGeometry: details.data.unit.bbox !== null } : null;
@@ -88,8 +108,26 @@ export function App() {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     void i18n.changeLanguage(next);
     document.documentElement.lang = next;
-    window.history.replaceState(null, '', serializeViewState({ unit: selectedCode, lang: next }) || window.location.pathname);
+    window.history.replaceState(null, '', serializeViewState({ unit: selectedCode, lang: next, year }) || window.location.pathname);
   };
+
+  const changeYear = (next: number) => {
+    setYear(next);
+    window.history.replaceState(null, '', serializeViewState({ unit: selectedCode, lang: i18n.language as Language, year: next }) || window.location.pathname);
+  };
+
+  const hoveredEntry = hovered ? choropleth.entries.get(hovered.code) : undefined;
+  const tooltip = hovered
+    ? [
+        hovered.name,
+        hoveredEntry?.criteriaMet != null ? t('tooltip.criteria', { met: hoveredEntry.criteriaMet, total: hoveredEntry.criteriaTotal }) : null,
+        hoveredEntry?.averageCriteria != null ? t('tooltip.average', { value: hoveredEntry.averageCriteria }) : null,
+        hoveredEntry ? (hoveredEntry.tier ? t(`status.tier.${hoveredEntry.tier}`) : t(`band.${hoveredEntry.band}`)) : null,
+        hoveredEntry?.synthetic ? t('status.synthetic') : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : t('map.hint');
 
   return (
     <div className="app">
@@ -98,9 +136,21 @@ export function App() {
           <h1>{t('app.title')}</h1>
           <p>{t('app.subtitle')}</p>
         </div>
-        <button type="button" className="lang-switch" onClick={switchLanguage} aria-label={t('lang.switchLabel')}>
-          {t('lang.switch')}
-        </button>
+        <div className="header-controls">
+          <label className="year-select">
+            {t('year.label')}{' '}
+            <select value={year} onChange={(e) => changeYear(Number(e.target.value))}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="lang-switch" onClick={switchLanguage} aria-label={t('lang.switchLabel')}>
+            {t('lang.switch')}
+          </button>
+        </div>
       </header>
       <Breadcrumb path={path ?? []} onClimb={(index) => path && navigate(climbTo(path, index))} />
       {error && <p role="alert" className="alert">{t('error.load', { message: error })}</p>}
@@ -111,15 +161,19 @@ export function App() {
         <div className="map-wrap">
           <AtlasMap
             data={layer.data}
+            colours={choropleth.entries}
             bounds={bounds}
             selectedCode={selectedCode}
             label={t('map.label', { level: t(`level.${level}`) })}
             onUnitClick={select}
             onUnitHover={setHovered}
           />
-          <div className="map-status" aria-hidden="true">{hovered ? hovered.name : t('map.hint')}</div>
+          <div className="map-status" aria-hidden="true" data-testid="tooltip">{tooltip}</div>
         </div>
-        <UnitPanel selected={selected} listLevel={level} units={layer.units} loading={loading} onSelect={select} />
+        <UnitPanel selected={selected} listLevel={level} units={layer.units} loading={loading} onSelect={select}>
+          {selected && <StatusSection code={selected.code} level={selected.level} year={year} />}
+          <Legend counts={choropleth.legend} syntheticCount={choropleth.syntheticCount} />
+        </UnitPanel>
       </main>
       <footer className="app-footer">{t('footer.boundaries')}</footer>
     </div>

@@ -3,7 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { baseStyle, selectedFilter, unitsFillLayerId, unitsSourceId } from './map-style.ts';
+import { baseStyle, hatchPattern, hatchPatternId, selectedFilter, unitsFillLayerId, unitsSourceId } from './map-style.ts';
 import type { UnitFeatureProperties } from '../layers/admin-units.loader.ts';
 import type { Bounds } from './bounds.ts';
 
@@ -13,6 +13,8 @@ const vietnamBounds: Bounds = [102.1, 8.4, 109.5, 23.4];
 
 interface AtlasMapProps {
   data: FeatureCollection<Geometry, UnitFeatureProperties>;
+  /** Band and synthetic mark per unit code, applied as feature state: a new year recolours only. */
+  colours: Map<string, { band: string; synthetic: boolean }>;
   bounds: Bounds | null;
   selectedCode: string | null;
   label: string;
@@ -21,7 +23,7 @@ interface AtlasMapProps {
 }
 
 /** The only component that touches MapLibre: it draws what it is given and reports clicks. */
-export function AtlasMap({ data, bounds, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
+export function AtlasMap({ data, colours, bounds, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   // isStyleLoaded() is also false while a source is updating, and 'load' fires only once: wait on this.
@@ -38,6 +40,7 @@ export function AtlasMap({ data, bounds, selectedCode, label, onUnitClick, onUni
       // Lets tests and screenshots read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    instance.addImage(hatchPatternId, hatchPattern());
     styleReady.current = new Promise((resolve) => instance.once('load', () => resolve()));
     instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     let hovered: string | number | undefined;
@@ -87,6 +90,18 @@ export function AtlasMap({ data, bounds, selectedCode, label, onUnitClick, onUni
     if (!instance) return;
     void styleReady.current!.then(() => instance.setFilter('units-selected', selectedFilter(selectedCode)));
   }, [selectedCode]);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance) return;
+    void styleReady.current!.then(() => {
+      instance.removeFeatureState({ source: unitsSourceId });
+      for (const [code, { band, synthetic }] of colours) {
+        instance.setFeatureState({ source: unitsSourceId, id: code }, { band, synthetic });
+      }
+      container.current!.dataset.colouredUnits = String(colours.size);
+    });
+  }, [colours, data]);
 
   return <div ref={container} className="atlas-map" role="region" aria-label={label} data-testid="map" />;
 }

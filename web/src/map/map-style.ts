@@ -9,11 +9,42 @@ export const unitsFillLayerId = 'units-fill';
 
 export const palette = {
   sea: '#dde7ee',
-  land: '#7fb59a',
-  landHover: '#4f9474',
+  land: '#c9ced2',
   outline: '#ffffff',
+  hoverOutline: '#222222',
   selectedOutline: '#1b3a4b',
 };
+
+/**
+ * Band colours: ColorBrewer PuOr (colour-blind safe), dark orange for lagging communes through
+ * purple for recognised ones; every class stands apart from the sea and from "no data" grey.
+ * Codes are the criteria sets' band codes plus "recognised".
+ */
+export const bandColours: Record<string, string> = {
+  lt5: '#b35806',
+  '5-9': '#f1a340',
+  '10-14': '#fee0b6',
+  '15-18': '#d8daeb',
+  'all-met': '#998ec3',
+  recognised: '#542788',
+  'no-data': palette.land,
+};
+export const bandOrder = ['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'no-data'];
+
+/** Synthetic (demo) data is hatched over its band colour, and the legend says so. */
+export const hatchPatternId = 'synthetic-hatch';
+
+/** An 8 × 8 tile of white diagonal lines, drawn in code so no sprite has to be fetched. */
+export function hatchPattern(): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if ((x + y) % size < 2) data.set([255, 255, 255, 200], (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
+}
 
 export const baseStyle: StyleSpecification = {
   version: 8,
@@ -27,8 +58,22 @@ export const baseStyle: StyleSpecification = {
       type: 'fill',
       source: unitsSourceId,
       paint: {
-        'fill-color': ['case', ['boolean', ['feature-state', 'hover'], false], palette.landHover, palette.land],
+        'fill-color': [
+          'match',
+          ['coalesce', ['feature-state', 'band'], 'no-data'],
+          ...Object.entries(bandColours).flat(),
+          palette.land,
+        ] as unknown as string,
         'fill-opacity': 1,
+      },
+    },
+    {
+      id: 'units-synthetic',
+      type: 'fill',
+      source: unitsSourceId,
+      paint: {
+        'fill-pattern': hatchPatternId,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'synthetic'], false], 1, 0],
       },
     },
     {
@@ -36,6 +81,15 @@ export const baseStyle: StyleSpecification = {
       type: 'line',
       source: unitsSourceId,
       paint: { 'line-color': palette.outline, 'line-width': 1 },
+    },
+    {
+      id: 'units-hover',
+      type: 'line',
+      source: unitsSourceId,
+      paint: {
+        'line-color': palette.hoverOutline,
+        'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0],
+      },
     },
     {
       id: 'units-selected',

@@ -2,20 +2,28 @@
 export interface ViewState {
   unit: string | null;
   lang: 'vi' | 'en';
+  year: number;
 }
+
+/** Years with data (documented or synthetic); the latest is the default view. */
+export const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+export const defaultYear = years.at(-1)!;
 
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const unit = params.get('unit');
+  const year = Number(params.get('year'));
   return {
     unit: unit && /^(\d{2}|\d{3}|\d{5})$/.test(unit) ? unit : null,
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
+    year: years.includes(year) ? year : defaultYear,
   };
 }
 
 export function serializeViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.unit) params.set('unit', state.unit);
+  if (state.year !== defaultYear) params.set('year', String(state.year));
   if (state.lang !== 'vi') params.set('lang', state.lang);
   const text = params.toString();
   return text ? `?${text}` : '';

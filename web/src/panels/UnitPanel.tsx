@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitSummary } from '../layers/admin-units.loader.ts';
 import type { Level } from '../navigation/drill-down.ts';
@@ -7,11 +8,13 @@ interface UnitPanelProps {
   listLevel: Level | null;
   units: UnitSummary[];
   loading: boolean;
+  /** Status and legend, between the unit card and the list. */
+  children?: ReactNode;
   onSelect(unit: UnitSummary): void;
 }
 
 /** The selected unit's facts and, for keyboard users and lists, every unit drawn on the map. */
-export function UnitPanel({ selected, listLevel, units, loading, onSelect }: UnitPanelProps) {
+export function UnitPanel({ selected, listLevel, units, loading, children, onSelect }: UnitPanelProps) {
   const { t, i18n } = useTranslation();
   // "Chi Lăng" is both a thị trấn and a xã of Chi Lăng district: repeated short names get their type.
   const shortNames = units.map((u) => u.shortName);
@@ -35,6 +38,7 @@ export function UnitPanel({ selected, listLevel, units, loading, onSelect }: Uni
           )}
         </section>
       )}
+      {children}
       {listLevel && (
         <section>
           <h3>{t('list.heading', { level: t(`level.${listLevel}`), count: units.length })}</h3>

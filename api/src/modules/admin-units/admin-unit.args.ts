@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
-import { IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Tier } from '../assessments/recognition.entity.ts';
 import { AdminLevel } from './admin-unit.entity.ts';
 
 const gsoCode = /^(\d{2}|\d{3}|\d{5})$/;
@@ -15,6 +16,11 @@ export class UnitFilter {
   @Matches(gsoCode, { message: `parentCode ${gsoCodeMessage}` })
   parentCode?: string;
 
+  @Field(() => String, { nullable: true, description: 'Only units below this one, at any depth (a province’s communes)' })
+  @IsOptional()
+  @Matches(gsoCode, { message: `withinCode ${gsoCodeMessage}` })
+  withinCode?: string;
+
   @Field(() => String, {
     nullable: true,
     description: 'Part of the name; ignores case, tone marks and đ/d ("dinh lap" finds Đình Lập)',
@@ -29,6 +35,43 @@ export class UnitFilter {
     description: 'Also list former units (communes merged away since, kept because documents name them)',
   })
   includeFormer = false;
+
+  @Field(() => [String], { nullable: true, description: 'Units carrying every one of these flags (border, dbkk)' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @Matches(/^[a-z-]{2,30}$/, { each: true, message: 'flags must be flag names such as border or dbkk' })
+  flags?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Year of the status the next filters read; required with them' })
+  @IsOptional()
+  @Min(2010)
+  @Max(2035)
+  year?: number;
+
+  @Field(() => String, { nullable: true, description: 'Criteria set of that status; default: the national standard set of the year' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{3,60}$/, { message: 'set must be a criteria set code such as commune-2016' })
+  set?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Band codes (lt5, 5-9, 10-14, 15-18, all-met, recognised, no-data)' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Matches(/^[a-z0-9-]{2,20}$/, { each: true })
+  bandIn?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Units that do not meet this criterion that year' })
+  @IsOptional()
+  @Min(1)
+  @Max(40)
+  missingCriterion?: number;
+
+  @Field(() => Tier, { nullable: true, description: 'Units whose highest recognised tier that year is this one' })
+  @IsOptional()
+  tier?: Tier;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only synthetic (true) or only documented (false) statuses' })
+  @IsOptional()
+  synthetic?: boolean;
 }
 
 @ArgsType()

@@ -12,9 +12,15 @@ export interface UnitPosition {
 export interface UnitQuery {
   level?: AdminLevel;
   parentCode?: string;
+  /** Below this unit at any depth (province → district → commune). */
+  withinCode?: string;
   /** Already folded with searchKey(). */
   searchKey?: string;
   includeFormer?: boolean;
+  /** Every one of these flags. */
+  flags?: string[];
+  /** Only these units (already filtered by status). */
+  ids?: number[];
   /** Only units after this one in (level, code) order: keyset pagination. */
   after?: UnitPosition;
   limit: number;
@@ -49,13 +55,22 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
     return { units, totalCount };
   }
 
-  private whereFor(query: UnitQuery) {
+  private whereFor(query: Omit<UnitQuery, 'after' | 'limit'>) {
     return {
       ...(query.includeFormer ? {} : { codeList: currentCodeList }),
       ...(query.level ? { level: query.level } : {}),
       ...(query.parentCode ? { parent: { code: query.parentCode } } : {}),
+      ...(query.withinCode ? { $or: [{ parent: { code: query.withinCode } }, { parent: { parent: { code: query.withinCode } } }] } : {}),
       ...(query.searchKey ? { nameSearch: { $like: `%${escapeLike(query.searchKey)}%` } } : {}),
+      ...(query.flags?.length ? { $and: query.flags.map((flag) => ({ flagRecords: { flag } })) } : {}),
+      ...(query.ids ? { id: { $in: query.ids } } : {}),
     };
+  }
+
+  /** Ids of every unit matching the filter, unpaged: the candidates for a filter on statuses. */
+  async findIds(query: Omit<UnitQuery, 'after' | 'limit' | 'ids'>): Promise<number[]> {
+    const units = await this.find(this.whereFor(query), { fields: ['id'] });
+    return units.map((u) => u.id);
   }
 
   /** Units linked to this one by the lineage table, in either direction. */

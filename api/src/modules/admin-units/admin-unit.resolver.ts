@@ -6,7 +6,7 @@ import { AdminUnitService } from './admin-unit.service.ts';
 import { GeoJSONScalar } from '../../schema/geojson.scalar.ts';
 import type { RequestContext } from '../../server/context.ts';
 
-const service = (ctx: RequestContext) => new AdminUnitService(ctx.em.getRepository(AdminUnit));
+const service = (ctx: RequestContext) => new AdminUnitService(ctx.em.getRepository(AdminUnit), ctx.services.statuses);
 
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {

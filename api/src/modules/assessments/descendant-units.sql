@@ -1,13 +1,18 @@
 -- Units of one level below an ancestor (null = the whole country): the current code list, plus,
 -- when a year is given, former units (merged away since) that still existed at the end of it.
+-- Each with the codes of its district and province, for grouping.
 -- Parameters: ancestor id, level, ancestor id, current code list, year (nullable, twice).
 with recursive below(id) as (
   select id from admin_unit where id = ?::int
   union all
   select u.id from admin_unit u join below b on u.parent_id = b.id
 )
-select u.id, u.code, u.kind
+select u.id, u.code, u.kind,
+       case u.level when 'commune' then p.code when 'district' then u.code end as district_code,
+       case u.level when 'commune' then gp.code when 'district' then p.code else u.code end as province_code
 from admin_unit u
+left join admin_unit p on p.id = u.parent_id
+left join admin_unit gp on gp.id = p.parent_id
 where u.level = ?::admin_level
   and (?::int is null or u.id in (select id from below))
   and (u.code_list = ?

@@ -20,6 +20,14 @@ export interface StatusRow {
   recognition_synthetic: boolean;
 }
 
+export interface DescendantRow {
+  id: number;
+  code: string;
+  kind: string;
+  district_code: string | null;
+  province_code: string;
+}
+
 export interface StatusQuery {
   year: number;
   setCode?: string;
@@ -41,7 +49,7 @@ export class StatusRepository {
    * Units of `level` below `ancestorId` (or in the whole country) in the current code list; with
    * `formerInYear`, also the former units that still existed at the end of that year.
    */
-  async descendantIds(ancestorId: number | null, level: string, formerInYear?: number): Promise<{ id: number; code: string; kind: string }[]> {
+  async descendantIds(ancestorId: number | null, level: string, formerInYear?: number): Promise<DescendantRow[]> {
     const year = formerInYear ?? null;
     return this.em.getConnection().execute(descendantsSql, [ancestorId, level, ancestorId, currentCodeList, year, year]);
   }

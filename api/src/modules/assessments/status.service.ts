@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
-import { AdminUnit, type AdminLevel } from '../admin-units/admin-unit.entity.ts';
+import { AdminLevel, AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
 import { classifyBand, higherTier, noDataBand, type TierName } from './band.ts';
 import type { Tier } from './recognition.entity.ts';
 import { AssessmentKind } from './assessment.entity.ts';
-import { StatusRepository, type StatusQuery, type StatusRow } from './status.repository.ts';
+import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
 import type { ChoroplethEntry, UnitStatus } from './unit-status.type.ts';
 
 /** Statuses, map colours and summaries, all derived from assessments through classifyBand. */
@@ -68,6 +68,9 @@ export class StatusService {
   async choropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
     const parent = parentCode ? await this.unitByCode(parentCode) : null;
     const units = await this.statusRepository.descendantIds(parent?.id ?? null, level);
+    if (level === AdminLevel.DISTRICT || level === AdminLevel.PROVINCE) {
+      return this.aggregatedChoropleth(parent?.id ?? null, level, units, query);
+    }
     const statuses = await this.statuses(units.map((u) => u.id), query);
     return units.map(({ id, code }) => {
       const status = statuses.get(id);
@@ -75,6 +78,42 @@ export class StatusService {
       const { criteriaMet, criteriaTotal, band, tier, synthetic } = status;
       return { code, criteriaMet, criteriaTotal, band, tier, synthetic };
     });
+  }
+
+  /**
+   * Districts and provinces are coloured by the average criteria met by their communes, classified
+   * with the communes' set, so one legend reads at every level.
+   */
+  private async aggregatedChoropleth(
+    parentId: number | null,
+    level: AdminLevel,
+    units: DescendantRow[],
+    query: StatusQuery,
+  ): Promise<ChoroplethEntry[]> {
+    const communes = await this.statusRepository.descendantIds(parentId, AdminLevel.COMMUNE);
+    const statuses = await this.statuses(communes.map((c) => c.id), query);
+    const groups = new Map<string, UnitStatus[]>();
+    for (const commune of communes) {
+      const status = statuses.get(commune.id);
+      const key = level === AdminLevel.DISTRICT ? commune.district_code : commune.province_code;
+      if (!status || !key) continue;
+      groups.set(key, [...(groups.get(key) ?? []), status]);
+    }
+    return Promise.all(
+      units.map(async ({ code }) => {
+        const members = groups.get(code);
+        if (!members?.length) return { code, band: noDataBand, synthetic: false };
+        const set = await this.criteriaSet(members[0].criteriaSet);
+        const average = members.reduce((sum, s) => sum + s.criteriaMet, 0) / members.length;
+        return {
+          code,
+          band: classifyBand(Math.floor(average), set.bands, null),
+          synthetic: members.some((s) => s.synthetic),
+          averageCriteria: Math.round(average * 100) / 100,
+          communesAssessed: members.length,
+        };
+      }),
+    );
   }
 
   async unitByCode(code: string): Promise<AdminUnit> {

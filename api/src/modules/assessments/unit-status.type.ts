@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ItemStatus } from './assessment.entity.ts';
 import { Tier } from './recognition.entity.ts';
 
@@ -72,6 +72,12 @@ export class ChoroplethEntry {
   @Field(() => Tier, { nullable: true })
   tier?: Tier;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Generated demo data (for a district or province: any of its communes)' })
   synthetic!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Districts and provinces: average criteria met by their assessed communes' })
+  averageCriteria?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Districts and provinces: communes assessed' })
+  communesAssessed?: number;
 }

@@ -1,0 +1,45 @@
+import type { Client } from 'urql';
+import type { Level } from '../navigation/drill-down.ts';
+import { bandOrder } from '../map/map-style.ts';
+
+export interface ChoroplethEntry {
+  code: string;
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  band: string;
+  tier: string | null;
+  synthetic: boolean;
+  averageCriteria: number | null;
+  communesAssessed: number | null;
+}
+
+export interface ChoroplethResult {
+  entries: Map<string, ChoroplethEntry>;
+  legend: { band: string; count: number }[];
+  syntheticCount: number;
+}
+
+const choroplethQuery = `
+  query Choropleth($parentCode: String, $level: AdminLevel!, $year: Int!) {
+    choropleth(parentCode: $parentCode, level: $level, year: $year) {
+      code criteriaMet criteriaTotal band tier synthetic averageCriteria communesAssessed
+    }
+  }
+`;
+
+/** The thin colouring list for one layer and year; geometry is loaded separately and kept. */
+export async function loadChoropleth(client: Client, parentCode: string | null, level: Level, year: number): Promise<ChoroplethResult> {
+  const result = await client.query(choroplethQuery, { parentCode, level, year }).toPromise();
+  if (result.error) throw result.error;
+  const list: ChoroplethEntry[] = result.data.choropleth;
+  return {
+    entries: new Map(list.map((e) => [e.code, e])),
+    legend: legendCounts(list),
+    syntheticCount: list.filter((e) => e.synthetic).length,
+  };
+}
+
+/** Counts per band in legend order, every band listed. Pure. */
+export function legendCounts(entries: { band: string }[]): { band: string; count: number }[] {
+  return bandOrder.map((band) => ({ band, count: entries.filter((e) => e.band === band).length }));
+}
