@@ -23,9 +23,15 @@ export default async function setup(project: TestProject) {
   ]);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const teardown = async () => {
-    await Promise.all(servers.map((s) => s.stop()));
+    // Ctrl-C must shut the embedded database down cleanly and release its lock for the next start.
+    const embedded = servers.find((s) => s.name === 'embedded');
+    const codes = await Promise.all(servers.map((s) => s.stop(s === embedded ? 'SIGINT' : 'SIGTERM')));
+    const lockLeft = fs.existsSync(path.join(dataDir, 'pglite.lock'));
     await scratch.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (codes.some((code) => code !== 0) || lockLeft) {
+      throw new Error(`Servers did not shut down cleanly: exit codes ${codes.join(', ')}${lockLeft ? '; the embedded lock file was left behind' : ''}`);
+    }
   };
   const failure = started.find((s) => s.status === 'rejected');
   if (failure) {

@@ -18,7 +18,8 @@ export interface ServerTarget {
 
 export interface SpawnedServer extends ServerTarget {
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** Stops the server as Ctrl-C (SIGINT) or a service manager (SIGTERM) would; resolves with its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Runs `npm start`'s entry point as a real process and waits for its "ready" line. */
@@ -49,12 +50,16 @@ export async function spawnServer(name: ServerTarget['name'], env: Record<string
     url,
     databaseUrl: databaseUrl ?? env.DATABASE_URL,
     process: child,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill(signal);
+      // A server that does not stop in 30 s is killed and reported as not stopping (code null).
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const code = await exited;
+      clearTimeout(timer);
       log.end();
+      return code;
     },
   };
 }

@@ -29,6 +29,9 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToke
     formatError,
     validationRules: [depthLimitRule],
     introspection: true,
+    // main.ts owns shutdown (HTTP, then the database, then the embedded server's lock); Apollo's own
+    // signal handler would race it and leave the process hanging on Ctrl-C.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), complexityPlugin(schema)],
   });
   await apollo.start();

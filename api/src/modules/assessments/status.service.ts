@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import { AdminLevel, AdminUnit } from '../admin-units/admin-unit.entity.ts';
+import { AdminUnitService } from '../admin-units/admin-unit.service.ts';
 import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
 import { classifyBand, higherTier, noDataBand, type TierName } from './band.ts';
 import type { Tier } from './recognition.entity.ts';
@@ -97,7 +98,9 @@ export class StatusService {
       const status = statuses.get(commune.id);
       const key = level === AdminLevel.DISTRICT ? commune.district_code : commune.province_code;
       if (!status || !key) continue;
-      groups.set(key, [...(groups.get(key) ?? []), status]);
+      const group = groups.get(key);
+      if (group) group.push(status);
+      else groups.set(key, [status]);
     }
     return Promise.all(
       units.map(async ({ code }) => {
@@ -116,10 +119,8 @@ export class StatusService {
     );
   }
 
-  async unitByCode(code: string): Promise<AdminUnit> {
-    const unit = await this.em.getRepository(AdminUnit).findLatestByCode(code);
-    if (!unit) throw new NotFoundError('AdminUnit', code);
-    return unit;
+  unitByCode(code: string): Promise<AdminUnit> {
+    return new AdminUnitService(this.em.getRepository(AdminUnit)).getByCode(code);
   }
 
   descendants(ancestorId: number, level: string, formerInYear?: number) {

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AssessmentKind } from './assessment.entity.ts';
 import { Tier } from './recognition.entity.ts';
-import { UnitStatus } from './unit-status.type.ts';
+import { CriterionRef, UnitStatus } from './unit-status.type.ts';
 import { ReportedAggregate } from '../data-quality/reported-aggregate.entity.ts';
 
 @ObjectType('BandCount')
@@ -14,16 +14,7 @@ export class BandCount {
 }
 
 @ObjectType('CriterionCount', { description: 'How many communes meet one criterion' })
-export class CriterionCount {
-  @Field(() => Int)
-  criterion!: number;
-
-  @Field(() => String)
-  nameVi!: string;
-
-  @Field(() => String)
-  nameEn!: string;
-
+export class CriterionCount extends CriterionRef {
   @Field(() => Int)
   met!: number;
 }

@@ -2,8 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ItemStatus } from './assessment.entity.ts';
 import { Tier } from './recognition.entity.ts';
 
-@ObjectType('StatusItem', { description: 'One criterion of the set with its outcome' })
-export class StatusItem {
+/** A criterion by number with its names, shared by per-unit items and per-area counts. */
+@ObjectType()
+export abstract class CriterionRef {
   @Field(() => Int)
   criterion!: number;
 
@@ -12,7 +13,10 @@ export class StatusItem {
 
   @Field(() => String)
   nameEn!: string;
+}
 
+@ObjectType('StatusItem', { description: 'One criterion of the set with its outcome' })
+export class StatusItem extends CriterionRef {
   @Field(() => ItemStatus)
   status!: ItemStatus;
 }
