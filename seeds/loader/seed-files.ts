@@ -144,6 +144,16 @@ export interface SeedFiles {
   checksum: string;
 }
 
+/** The year a document was issued, from its date or its partial date (a blank day: "2024-01"). */
+export function documentYear(doc: SeedDocumentFile): number | undefined {
+  return Number((doc.documentRecord.date ?? doc.documentRecord.datePartial ?? '').slice(0, 4)) || undefined;
+}
+
+/** The numbers 1…criteriaCount that are not in `met`, ascending. */
+export function criteriaNotIn(met: readonly number[], criteriaCount: number): number[] {
+  return Array.from({ length: criteriaCount }, (_, i) => i + 1).filter((n) => !met.includes(n));
+}
+
 function jsonFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)

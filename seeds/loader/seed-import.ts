@@ -18,6 +18,8 @@ import { DataQualityFinding } from '../../api/src/modules/data-quality/data-qual
 import { GeoImport } from '../../api/src/modules/geo-imports/geo-import.entity.ts';
 import type { ImportProgress } from '../../geo/import-progress.ts';
 import {
+  criteriaNotIn,
+  documentYear,
   readSeedFiles,
   type CriteriaSetFile,
   type SeedAssessment,
@@ -273,7 +275,7 @@ const recognitionStatuses: Record<string, RecognitionStatus> = {
 async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: LoadContext): Promise<Record<string, number>> {
   const where = `seeds/docs ${doc.document}`;
   const unitOf = (r: { unitCode: string; code2019?: string; unitAsWritten?: string }) => unitId(ctx, recordUnit(r, doc.units), where);
-  const documentYear = Number((doc.documentRecord.date ?? doc.documentRecord.datePartial ?? '').slice(0, 4)) || undefined;
+  const issuedIn = documentYear(doc);
 
   const assessments = (doc.assessments ?? []).map((a) => {
     const set = setOf(ctx, a.criteriaSet, where)!;
@@ -301,7 +303,7 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
   for (const r of doc.recognitions ?? []) {
     const status = recognitionStatuses[r.status];
     if (!status) throw new Error(`${where}: unknown recognition status ${r.status}`);
-    const year = r.year ?? documentYear;
+    const year = r.year ?? issuedIn;
     if (!year) throw new Error(`${where}: recognition of ${r.unitCode} has no year`);
     em.create(Recognition, {
       unit: em.getReference(AdminUnit, unitOf(r)),
@@ -407,7 +409,7 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
 function completeReview(a: SeedAssessment, criteriaCount: number): number[] {
   const met = a.criteriaMet ?? [];
   const whole = a.kind === 'actual' && a.criteriaCount === met.length && met.every((n) => n >= 1 && n <= criteriaCount);
-  return whole ? Array.from({ length: criteriaCount }, (_, i) => i + 1).filter((n) => !met.includes(n)) : [];
+  return whole ? criteriaNotIn(met, criteriaCount) : [];
 }
 
 export interface AssessmentRow {

@@ -9,7 +9,7 @@ import {
   type DocumentedRecognition,
   type ReportedConstraint,
 } from '../synthetic/generate-statuses.ts';
-import type { SeedFiles } from './seed-files.ts';
+import { criteriaNotIn, documentYear, type SeedFiles } from './seed-files.ts';
 import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
 import type { AssessmentRow, UnitIndex } from './seed-import.ts';
 
@@ -64,7 +64,8 @@ export async function generateSyntheticRecords(
   const recognitions: DocumentedRecognition[] = docs.flatMap((d) =>
     (d.recognitions ?? [])
       .filter((r) => r.status === 'recognised' && current(r.unitCode))
-      .map((r) => ({ unitCode: r.unitCode, year: r.year ?? Number((d.documentRecord.date ?? d.documentRecord.datePartial ?? '').slice(0, 4)), tier: r.tier })),
+      // The loader has already refused a recognition with no year and no document date.
+      .map((r) => ({ unitCode: r.unitCode, year: (r.year ?? documentYear(d))!, tier: r.tier })),
   );
   const constraints: ReportedConstraint[] = docs.flatMap((d) =>
     (d.reportedAggregates ?? [])
@@ -111,7 +112,7 @@ export async function generateSyntheticRecords(
         note: null,
         met: a.met,
         // Synthetic assessments are complete: a criterion not met is "not met", never "unknown".
-        not_met: Array.from({ length: set.criteriaCount }, (_, i) => i + 1).filter((n) => !a.met.includes(n)),
+        not_met: criteriaNotIn(a.met, set.criteriaCount),
       };
     });
   await ctx.insertAssessments(em, rows);

@@ -7,7 +7,7 @@ import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';
 import { loadAdminUnitLayer, type LayerResult, type UnitFeatureProperties, type UnitSummary } from './layers/admin-units.loader.ts';
 import { climbTo, drawnLevel, drillInto, mapParent, type DrillPath, type UnitRef } from './navigation/drill-down.ts';
-import { parseViewState, serializeViewState, years } from './navigation/url-state.ts';
+import { parseViewState, serializeViewState, years, type ViewState } from './navigation/url-state.ts';
 import { loadChoropleth, type ChoroplethResult } from './layers/choropleth.loader.ts';
 import { Legend } from './panels/Legend.tsx';
 import { StatusSection } from './panels/StatusSection.tsx';
@@ -27,6 +27,13 @@ const unitDetailsQuery = `
 
 const emptyLayer: LayerResult = { data: { type: 'FeatureCollection', features: [] }, units: [], alerts: [] };
 const emptyChoropleth: ChoroplethResult = { entries: new Map(), legend: [], syntheticCount: 0 };
+
+/** Drilling adds a history entry (Back climbs out); a new language or year replaces the current one. */
+function writeUrl(state: ViewState, mode: 'push' | 'replace') {
+  const url = serializeViewState(state) || window.location.pathname;
+  if (mode === 'push') window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
+}
 
 export function App() {
   const client = useClient();
@@ -61,8 +68,7 @@ export function App() {
   const navigate = useCallback(
     (next: DrillPath) => {
       setPath(next);
-      const search = serializeViewState({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year });
-      window.history.pushState(null, '', search || window.location.pathname);
+      writeUrl({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year }, 'push');
     },
     [i18n.language, year],
   );
@@ -108,12 +114,12 @@ export function App() {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     void i18n.changeLanguage(next);
     document.documentElement.lang = next;
-    window.history.replaceState(null, '', serializeViewState({ unit: selectedCode, lang: next, year }) || window.location.pathname);
+    writeUrl({ unit: selectedCode, lang: next, year }, 'replace');
   };
 
   const changeYear = (next: number) => {
     setYear(next);
-    window.history.replaceState(null, '', serializeViewState({ unit: selectedCode, lang: i18n.language as Language, year: next }) || window.location.pathname);
+    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year: next }, 'replace');
   };
 
   const hoveredEntry = hovered ? choropleth.entries.get(hovered.code) : undefined;
