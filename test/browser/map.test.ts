@@ -1,55 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { artifactsDir } from '../support/servers.ts';
-import { drawnBandColours, landColour, type Rgb } from '../support/colours.ts';
+import type { Browser, Page } from 'playwright-core';
+import { drawnBandColours, landColour } from '../support/colours.ts';
+import { launchChromium, mapSettled, screenshots, shareOfColour, watchedPage } from '../support/browser.ts';
 
 const server = inject('servers').find((s) => s.name === 'embedded')!;
-const screenshots = path.join(artifactsDir, 'screenshots');
-
-/** Share of the map canvas whose pixels are within a small distance of any of the RGB colours. */
-async function shareOfColour(page: Page, colours: Rgb[]): Promise<number> {
-  return page.evaluate(
-    (colours) => {
-      const source = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
-      const copy = document.createElement('canvas');
-      copy.width = source.width;
-      copy.height = source.height;
-      const context = copy.getContext('2d')!;
-      context.drawImage(source, 0, 0);
-      const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
-      let matching = 0;
-      for (let i = 0; i < pixels.length; i += 4) {
-        const near = colours.some(([r, g, b]) => Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24);
-        if (near) matching++;
-      }
-      return matching / (pixels.length / 4);
-    },
-    colours,
-  );
-}
-
-async function mapSettled(page: Page, units: number) {
-  const state = () =>
-    page.evaluate(() => {
-      const map = document.querySelector<HTMLElement>('[data-testid=map]');
-      return `${map?.dataset.state} with ${map?.dataset.renderedUnits} units at ${location.href}`;
-    });
-  try {
-    await page.waitForFunction(
-      (n) => {
-        const map = document.querySelector<HTMLElement>('[data-testid=map]');
-        return map?.dataset.state === 'idle' && map.dataset.renderedUnits === String(n);
-      },
-      units,
-      { timeout: 60_000 },
-    );
-  } catch (error) {
-    await page.screenshot({ path: path.join(screenshots, `timeout-${Date.now()}.png`) });
-    throw new Error(`map did not settle on ${units} units: ${await state()}`, { cause: error });
-  }
-}
 
 describe('the map page in Chromium', () => {
   let browser: Browser;
@@ -58,18 +13,8 @@ describe('the map page in Chromium', () => {
   const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
-    });
+    browser = await launchChromium();
+    page = await watchedPage(browser, server.url, { consoleErrors, foreignRequests });
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { bandColours, palette } from '../../web/src/map/map-style.ts';
 
 export type Rgb = [number, number, number];
 
-const hex = (colour: string): Rgb => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as Rgb;
+export const hex = (colour: string): Rgb => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as Rgb;
 
 /** The map's "no data" fill as RGB, read from the style itself so the test follows the style. */
 export const landColour = hex(palette.land);

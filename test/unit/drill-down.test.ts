@@ -3,6 +3,8 @@ import { childLevel, climbTo, drawnLevel, drillInto, mapParent, type UnitRef } f
 import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
 import { boundsOf } from '../../web/src/map/bounds.ts';
 import { legendCounts } from '../../web/src/layers/choropleth.loader.ts';
+import { emptyFilters } from '../../web/src/planning/planner-filters.ts';
+import { displayBand } from '../../web/src/map/map-style.ts';
 
 const langSon: UnitRef = { code: '20', shortName: 'Lạng Sơn', level: 'PROVINCE' };
 const chiLang: UnitRef = { code: '187', shortName: 'Chi Lăng', level: 'DISTRICT' };
@@ -44,13 +46,14 @@ describe('drill-down', () => {
 
 describe('URL state', () => {
   it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
-    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024 });
-    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017 }))).toEqual({ unit: '187', lang: 'en', year: 2017 });
-    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024 })).toBe('');
+    const filters = emptyFilters;
+    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters });
+    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters }))).toEqual({ unit: '187', lang: 'en', year: 2017, filters });
+    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters })).toBe('');
   });
 
   it('ignores a unit that is not a GSO code and a year without data', () => {
-    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({ unit: null, lang: 'vi', year: 2024 });
+    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters });
   });
 });
 
@@ -63,14 +66,26 @@ describe('boundsOf', () => {
 
 describe('legendCounts', () => {
   it('lists every band in legend order, with zero counts', () => {
-    expect(legendCounts([{ band: 'lt5' }, { band: 'recognised' }, { band: 'lt5' }])).toEqual([
+    expect(legendCounts([{ displayBand: 'lt5' }, { displayBand: 'recognised' }, { displayBand: 'lt5' }, { displayBand: 'model' }])).toEqual([
       { band: 'lt5', count: 2 },
       { band: '5-9', count: 0 },
       { band: '10-14', count: 0 },
       { band: '15-18', count: 0 },
       { band: 'all-met', count: 0 },
       { band: 'recognised', count: 1 },
+      { band: 'advanced', count: 0 },
+      { band: 'model', count: 1 },
       { band: 'no-data', count: 0 },
     ]);
+  });
+});
+
+describe('displayBand', () => {
+  it('splits recognised units by their highest tier and leaves other bands alone', () => {
+    expect(displayBand('recognised', 'STANDARD')).toBe('recognised');
+    expect(displayBand('recognised', 'ADVANCED')).toBe('advanced');
+    expect(displayBand('recognised', 'MODEL')).toBe('model');
+    expect(displayBand('15-18', null)).toBe('15-18');
+    expect(displayBand('no-data', null)).toBe('no-data');
   });
 });

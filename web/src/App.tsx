@@ -5,7 +5,12 @@ import { AtlasMap } from './map/AtlasMap.tsx';
 import { boundsOf } from './map/bounds.ts';
 import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';
-import { loadAdminUnitLayer, type LayerResult, type UnitFeatureProperties, type UnitSummary } from './layers/admin-units.loader.ts';
+import { loadAdminUnitLayer, type LayerResult, type LayerScope, type UnitFeatureProperties, type UnitSummary } from './layers/admin-units.loader.ts';
+import { loadFilterMatches, type MatchResult } from './layers/filter-matches.loader.ts';
+import { FilterPanel } from './planning/FilterPanel.tsx';
+import { MatchTable } from './planning/MatchTable.tsx';
+import { hasFilters, type PlannerFilters } from './planning/planner-filters.ts';
+import { SearchBox } from './navigation/SearchBox.tsx';
 import { climbTo, drawnLevel, drillInto, mapParent, type DrillPath, type UnitRef } from './navigation/drill-down.ts';
 import { parseViewState, serializeViewState, years, type ViewState } from './navigation/url-state.ts';
 import { loadChoropleth, type ChoroplethResult } from './layers/choropleth.loader.ts';
@@ -27,6 +32,7 @@ const unitDetailsQuery = `
 
 const emptyLayer: LayerResult = { data: { type: 'FeatureCollection', features: [] }, units: [], alerts: [] };
 const emptyChoropleth: ChoroplethResult = { entries: new Map(), legend: [], syntheticCount: 0 };
+const noMatches: MatchResult = { rows: [], totalCount: 0, highlight: new Set(), alerts: [] };
 
 /** Drilling adds a history entry (Back climbs out); a new language or year replaces the current one. */
 function writeUrl(state: ViewState, mode: 'push' | 'replace') {
@@ -45,12 +51,17 @@ export function App() {
   const [hovered, setHovered] = useState<UnitFeatureProperties | null>(null);
   const [year, setYear] = useState(() => parseViewState(window.location.search).year);
   const [choropleth, setChoropleth] = useState<ChoroplethResult>(emptyChoropleth);
+  const [filters, setFilters] = useState<PlannerFilters>(() => parseViewState(window.location.search).filters);
+  const [matches, setMatches] = useState<MatchResult>(noMatches);
+  const [matchesLoading, setMatchesLoading] = useState(false);
+  const filtering = hasFilters(filters);
 
   // The URL is the source of truth on load and on back/forward.
   useEffect(() => {
     const restore = async () => {
-      const { unit, year: linkedYear } = parseViewState(window.location.search);
+      const { unit, year: linkedYear, filters: linkedFilters } = parseViewState(window.location.search);
       setYear(linkedYear);
+      setFilters(linkedFilters);
       if (!unit) return setPath([]);
       const result = await client.query(unitPathQuery, { code: unit }).toPromise();
       if (result.error) {
@@ -68,18 +79,34 @@ export function App() {
   const navigate = useCallback(
     (next: DrillPath) => {
       setPath(next);
-      writeUrl({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year }, 'push');
+      writeUrl({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year, filters }, 'push');
     },
-    [i18n.language, year],
+    [i18n.language, year, filters],
   );
 
+  /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
+  const openUnit = useCallback(
+    async (code: string) => {
+      const result = await client.query(unitPathQuery, { code }).toPromise();
+      if (result.error) return setError(result.error.message);
+      const { ancestors, ...self } = result.data.unit;
+      navigate([...ancestors, self]);
+    },
+    [client, navigate],
+  );
+
+  // Filters look below the selected province or district (a commune's district), else nationwide.
+  const filterScope = path ? (mapParent(path) ?? null) : null;
+  // With filters on inside a province or district, the map draws its communes so matches show.
+  const showCommunes = filtering && filterScope !== null && filterScope.level !== 'DISTRICT';
   const parentCode = path ? (mapParent(path)?.code ?? null) : undefined;
-  const level = path ? drawnLevel(path) : 'PROVINCE';
+  const level = path ? (showCommunes ? 'COMMUNE' : drawnLevel(path)) : 'PROVINCE';
   useEffect(() => {
     if (parentCode === undefined) return;
     let current = true;
     setLoading(true);
-    loadAdminUnitLayer(client, parentCode, level)
+    const scope: LayerScope = parentCode === null ? { level } : showCommunes ? { withinCode: parentCode, level } : { parentCode, level };
+    loadAdminUnitLayer(client, scope)
       .then(
         (result) => current && (setLayer(result), setError(null)),
         (e: Error) => current && setError(e.message),
@@ -88,7 +115,22 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [client, parentCode, level]);
+  }, [client, parentCode, level, showCommunes]);
+
+  useEffect(() => {
+    if (!filtering || path === null) return setMatches(noMatches);
+    let current = true;
+    setMatchesLoading(true);
+    loadFilterMatches(client, filters, year, filterScope?.code ?? null)
+      .then(
+        (result) => current && setMatches(result),
+        (e: Error) => current && setError(e.message),
+      )
+      .finally(() => current && setMatchesLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [client, filters, filtering, year, filterScope?.code, path === null]);
 
   // Colours follow the year; the geometry above is not reloaded for it.
   useEffect(() => {
@@ -114,13 +156,19 @@ export function App() {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     void i18n.changeLanguage(next);
     document.documentElement.lang = next;
-    writeUrl({ unit: selectedCode, lang: next, year }, 'replace');
+    writeUrl({ unit: selectedCode, lang: next, year, filters }, 'replace');
   };
 
   const changeYear = (next: number) => {
     setYear(next);
-    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year: next }, 'replace');
+    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year: next, filters }, 'replace');
   };
+
+  const changeFilters = (next: PlannerFilters) => {
+    setFilters(next);
+    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year, filters: next }, 'replace');
+  };
+  const scopeName = filterScope?.shortName ?? t('nav.country');
 
   const hoveredEntry = hovered ? choropleth.entries.get(hovered.code) : undefined;
   const tooltip = hovered
@@ -143,6 +191,7 @@ export function App() {
           <p>{t('app.subtitle')}</p>
         </div>
         <div className="header-controls">
+          <SearchBox onPick={(code) => void openUnit(code)} />
           <label className="year-select">
             {t('year.label')}{' '}
             <select value={year} onChange={(e) => changeYear(Number(e.target.value))}>
@@ -160,14 +209,20 @@ export function App() {
       </header>
       <Breadcrumb path={path ?? []} onClimb={(index) => path && navigate(climbTo(path, index))} />
       {error && <p role="alert" className="alert">{t('error.load', { message: error })}</p>}
-      {layer.alerts.map((alert) => (
-        <p key={alert} className="alert alert-info">{alert}</p>
-      ))}
+      {[...layer.alerts, ...matches.alerts].map((alert) => {
+        const [kind, detail] = alert.split(/:(.*)/s);
+        return (
+          <p key={alert} className="alert alert-info">
+            {t(`alert.${kind}`, { detail })}
+          </p>
+        );
+      })}
       <main className="content">
         <div className="map-wrap">
           <AtlasMap
             data={layer.data}
             colours={choropleth.entries}
+            matches={filtering ? matches.highlight : null}
             bounds={bounds}
             selectedCode={selectedCode}
             label={t('map.label', { level: t(`level.${level}`) })}
@@ -177,6 +232,10 @@ export function App() {
           <div className="map-status" aria-hidden="true" data-testid="tooltip">{tooltip}</div>
         </div>
         <UnitPanel selected={selected} listLevel={level} units={layer.units} loading={loading} onSelect={select}>
+          <FilterPanel filters={filters} scopeName={scopeName} onChange={changeFilters} />
+          {filtering && (
+            <MatchTable rows={matches.rows} totalCount={matches.totalCount} loading={matchesLoading} year={year} scopeName={scopeName} onSelect={(code) => void openUnit(code)} />
+          )}
           {selected && <StatusSection code={selected.code} level={selected.level} year={year} />}
           <Legend counts={choropleth.legend} syntheticCount={choropleth.syntheticCount} />
         </UnitPanel>

@@ -38,7 +38,7 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
           if (complexity > maxQueryComplexity) {
             throw new GraphQLError(
               `Query is too complex: estimated cost ${complexity}, limit ${maxQueryComplexity}. Ask for fewer units per page or fewer nested fields.`,
-              { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, limit: maxQueryComplexity } },
+              { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, limit: maxQueryComplexity, http: { status: 400 } } },
             );
           }
         },

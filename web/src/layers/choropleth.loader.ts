@@ -1,12 +1,14 @@
 import type { Client } from 'urql';
 import type { Level } from '../navigation/drill-down.ts';
-import { bandOrder } from '../map/map-style.ts';
+import { bandOrder, displayBand } from '../map/map-style.ts';
 
 export interface ChoroplethEntry {
   code: string;
   criteriaMet: number | null;
   criteriaTotal: number | null;
   band: string;
+  /** The band with recognised units split by tier: what the map and legend show. */
+  displayBand: string;
   tier: string | null;
   synthetic: boolean;
   averageCriteria: number | null;
@@ -31,7 +33,7 @@ const choroplethQuery = `
 export async function loadChoropleth(client: Client, parentCode: string | null, level: Level, year: number): Promise<ChoroplethResult> {
   const result = await client.query(choroplethQuery, { parentCode, level, year }).toPromise();
   if (result.error) throw result.error;
-  const list: ChoroplethEntry[] = result.data.choropleth;
+  const list: ChoroplethEntry[] = result.data.choropleth.map((e: Omit<ChoroplethEntry, 'displayBand'>) => ({ ...e, displayBand: displayBand(e.band, e.tier) }));
   return {
     entries: new Map(list.map((e) => [e.code, e])),
     legend: legendCounts(list),
@@ -40,6 +42,6 @@ export async function loadChoropleth(client: Client, parentCode: string | null, 
 }
 
 /** Counts per band in legend order, every band listed. Pure. */
-export function legendCounts(entries: { band: string }[]): { band: string; count: number }[] {
-  return bandOrder.map((band) => ({ band, count: entries.filter((e) => e.band === band).length }));
+export function legendCounts(entries: { displayBand: string }[]): { band: string; count: number }[] {
+  return bandOrder.map((band) => ({ band, count: entries.filter((e) => e.displayBand === band).length }));
 }

@@ -14,7 +14,9 @@ const vietnamBounds: Bounds = [102.1, 8.4, 109.5, 23.4];
 interface AtlasMapProps {
   data: FeatureCollection<Geometry, UnitFeatureProperties>;
   /** Band and synthetic mark per unit code, applied as feature state: a new year recolours only. */
-  colours: Map<string, { band: string; synthetic: boolean }>;
+  colours: Map<string, { displayBand: string; synthetic: boolean }>;
+  /** Units matching the planners' filters; null when no filter is on (nothing fades). */
+  matches: Set<string> | null;
   bounds: Bounds | null;
   selectedCode: string | null;
   label: string;
@@ -23,7 +25,7 @@ interface AtlasMapProps {
 }
 
 /** The only component that touches MapLibre: it draws what it is given and reports clicks. */
-export function AtlasMap({ data, colours, bounds, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
+export function AtlasMap({ data, colours, matches, bounds, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   // isStyleLoaded() is also false while a source is updating, and 'load' fires only once: wait on this.
@@ -96,12 +98,16 @@ export function AtlasMap({ data, colours, bounds, selectedCode, label, onUnitCli
     if (!instance) return;
     void styleReady.current!.then(() => {
       instance.removeFeatureState({ source: unitsSourceId });
-      for (const [code, { band, synthetic }] of colours) {
-        instance.setFeatureState({ source: unitsSourceId, id: code }, { band, synthetic });
+      for (const [code, { displayBand, synthetic }] of colours) {
+        instance.setFeatureState({ source: unitsSourceId, id: code }, { band: displayBand, synthetic });
+      }
+      if (matches) {
+        for (const feature of data.features) instance.setFeatureState({ source: unitsSourceId, id: feature.properties.code }, { match: matches.has(feature.properties.code) });
       }
       container.current!.dataset.colouredUnits = String(colours.size);
+      container.current!.dataset.matchedUnits = matches ? String(data.features.filter((f) => matches.has(f.properties.code)).length) : '';
     });
-  }, [colours, data]);
+  }, [colours, matches, data]);
 
   return <div ref={container} className="atlas-map" role="region" aria-label={label} data-testid="map" />;
 }

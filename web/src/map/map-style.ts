@@ -13,6 +13,7 @@ export const palette = {
   outline: '#ffffff',
   hoverOutline: '#222222',
   selectedOutline: '#1b3a4b',
+  matchOutline: '#00796b',
 };
 
 /**
@@ -27,9 +28,19 @@ export const bandColours: Record<string, string> = {
   '15-18': '#d8daeb',
   'all-met': '#998ec3',
   recognised: '#542788',
+  advanced: '#2d004b',
+  model: '#2d004b',
   'no-data': palette.land,
 };
-export const bandOrder = ['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'no-data'];
+/** Legend order: lagging first, then the tiers (model communes also get a gold outline). */
+export const bandOrder = ['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'advanced', 'model', 'no-data'];
+export const modelOutline = '#fdb863';
+
+/** The class a unit is drawn in: its band, with recognised units split by their highest tier. Pure. */
+export function displayBand(band: string, tier: string | null): string {
+  if (band !== 'recognised') return band;
+  return tier === 'ADVANCED' ? 'advanced' : tier === 'MODEL' ? 'model' : 'recognised';
+}
 
 /** Synthetic (demo) data is hatched over its band colour, and the legend says so. */
 export const hatchPatternId = 'synthetic-hatch';
@@ -64,7 +75,8 @@ export const baseStyle: StyleSpecification = {
           ...Object.entries(bandColours).flat(),
           palette.land,
         ] as unknown as string,
-        'fill-opacity': 1,
+        // Units outside the planners' filter fade so the matches stand out.
+        'fill-opacity': ['case', ['==', ['feature-state', 'match'], false], 0.25, 1],
       },
     },
     {
@@ -77,10 +89,29 @@ export const baseStyle: StyleSpecification = {
       },
     },
     {
+      id: 'units-model',
+      type: 'line',
+      source: unitsSourceId,
+      paint: {
+        'line-color': modelOutline,
+        'line-width': ['case', ['==', ['feature-state', 'band'], 'model'], 2.5, 0],
+        'line-offset': 1.25,
+      },
+    },
+    {
       id: 'units-outline',
       type: 'line',
       source: unitsSourceId,
       paint: { 'line-color': palette.outline, 'line-width': 1 },
+    },
+    {
+      id: 'units-match',
+      type: 'line',
+      source: unitsSourceId,
+      paint: {
+        'line-color': palette.matchOutline,
+        'line-width': ['case', ['==', ['feature-state', 'match'], true], 2, 0],
+      },
     },
     {
       id: 'units-hover',

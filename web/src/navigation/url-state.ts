@@ -1,8 +1,12 @@
+import { emptyFilters, parseFilters, writeFilters, type PlannerFilters } from '../planning/planner-filters.ts';
+
 /** The view lives in the URL, so a copied link opens the same place. Pure. */
 export interface ViewState {
   unit: string | null;
   lang: 'vi' | 'en';
   year: number;
+  /** Planners' filters; all empty when none is set. */
+  filters: PlannerFilters;
 }
 
 /** Years with data (documented or synthetic); the latest is the default view. */
@@ -17,6 +21,7 @@ export function parseViewState(search: string): ViewState {
     unit: unit && /^(\d{2}|\d{3}|\d{5})$/.test(unit) ? unit : null,
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
     year: years.includes(year) ? year : defaultYear,
+    filters: parseFilters(params),
   };
 }
 
@@ -24,6 +29,7 @@ export function serializeViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.unit) params.set('unit', state.unit);
   if (state.year !== defaultYear) params.set('year', String(state.year));
+  writeFilters(params, state.filters ?? emptyFilters);
   if (state.lang !== 'vi') params.set('lang', state.lang);
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -1,6 +1,8 @@
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import type { Level } from '../navigation/drill-down.ts';
+import { SourceRef, type SourceFact } from './SourceRef.tsx';
+import { UnitFacts } from './UnitFacts.tsx';
 
 const communeStatusQuery = `
   query CommuneStatus($code: String!, $year: Int!) {
@@ -13,7 +15,17 @@ const communeStatusQuery = `
 
 const areaSummaryQuery = `
   query AreaSummary($code: String!, $year: Int!) {
-    summary(unitCode: $code, year: $year) { assessedCount syntheticCount averageCriteria recognisedCounts { tier count } }
+    summary(unitCode: $code, year: $year) {
+      communeCount assessedCount syntheticCount averageCriteria criteriaSet
+      recognisedCounts { tier count }
+      bandCounts { band count }
+      perCriterion { criterion met nameVi nameEn }
+      ownStatus { criteriaSet criteriaMet criteriaTotal missing }
+      reported {
+        computed difference
+        reported { metric value band criterion year asWritten sourceRef sourceDocument { key number title } }
+      }
+    }
   }
 `;
 
@@ -54,29 +66,107 @@ function CommuneStatus({ code, year }: { code: string; year: number }) {
           </ol>
         </>
       )}
+      <UnitFacts code={code} year={year} />
     </section>
   );
 }
 
+interface ReportedRow {
+  computed: number | null;
+  difference: number | null;
+  reported: { metric: string; value: number | null; band: string | null; criterion: number | null; year: number | null; asWritten: string | null } & SourceFact;
+}
+
 function AreaSummary({ code, year }: { code: string; year: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [{ data, error }] = useQuery({ query: areaSummaryQuery, variables: { code, year } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   const summary = data?.summary;
+  const number = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
   return (
     <section className="status" data-testid="status">
       <h3>{t('status.heading', { year })}</h3>
       {!summary ? (
         <p role="status">{t('map.loading')}</p>
-      ) : summary.assessedCount === 0 ? (
-        <p>{t('status.none')}</p>
       ) : (
         <>
-          <p>{t('status.average', { value: summary.averageCriteria, count: summary.assessedCount })}</p>
-          <p>{t('status.recognised', { count: summary.recognisedCounts.reduce((n: number, r: { count: number }) => n + r.count, 0) })}</p>
-          {summary.syntheticCount > 0 && <p className="synthetic-note">{t('legend.synthetic', { count: summary.syntheticCount })}</p>}
+          {summary.ownStatus && (
+            <p data-testid="own-status">
+              {t('summary.own', { set: summary.ownStatus.criteriaSet, met: summary.ownStatus.criteriaMet, total: summary.ownStatus.criteriaTotal })}
+              {summary.ownStatus.missing.length > 0 && <> · {t('status.missing', { list: summary.ownStatus.missing.join(', ') })}</>}
+            </p>
+          )}
+          {summary.assessedCount === 0 ? (
+            <p>{t('status.none')}</p>
+          ) : (
+            <>
+              <p>{t('status.average', { value: number.format(summary.averageCriteria), count: summary.assessedCount })}</p>
+              <p>{t('summary.communes', { assessed: summary.assessedCount, total: summary.communeCount })}</p>
+              <p>{t('status.recognised', { count: summary.recognisedCounts.reduce((n: number, r: { count: number }) => n + r.count, 0) })}</p>
+              {summary.syntheticCount > 0 && <p className="synthetic-note">{t('legend.synthetic', { count: summary.syntheticCount })}</p>}
+              <h4>{t('summary.perCriterion')}</h4>
+              <BarList
+                testId="per-criterion"
+                bars={summary.perCriterion.map((c: { criterion: number; met: number; nameVi: string; nameEn: string }) => ({
+                  key: String(c.criterion),
+                  label: `${c.criterion}. ${i18n.language === 'vi' ? c.nameVi : c.nameEn}`,
+                  value: c.met,
+                }))}
+                max={summary.assessedCount}
+              />
+            </>
+          )}
+          {summary.reported.length > 0 && <ReportedTable rows={summary.reported} format={(n) => number.format(n)} />}
         </>
       )}
     </section>
+  );
+}
+
+/** Horizontal bars: how many of `max` communes meet each criterion. */
+function BarList({ bars, max, testId }: { bars: { key: string; label: string; value: number }[]; max: number; testId: string }) {
+  return (
+    <ul className="bar-list" data-testid={testId}>
+      {bars.map((bar) => (
+        <li key={bar.key} title={`${bar.value}/${max}`}>
+          <span className="bar-label">{bar.label}</span>
+          <span className="bar-track" aria-hidden="true">
+            <span className="bar-fill" style={{ width: `${(100 * bar.value) / Math.max(max, 1)}%` }} />
+          </span>
+          <span className="bar-value">{bar.value}/{max}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the documents report beside what the unit-level data adds up to; a difference is a finding to look at. */
+function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number): string }) {
+  const { t } = useTranslation();
+  const describe = (r: ReportedRow['reported']) =>
+    [t(`metric.${r.metric}`, { defaultValue: r.metric.replaceAll('_', ' ') }), r.band ? t(`band.${r.band}`, { defaultValue: r.band }) : null, r.criterion ? t('summary.criterionNumber', { number: r.criterion }) : null]
+      .filter(Boolean)
+      .join(' · ');
+  return (
+    <>
+      <h4>{t('summary.reported')}</h4>
+      <table className="facts-table" data-testid="reported">
+        <thead>
+          <tr><th>{t('summary.metric')}</th><th>{t('summary.reportedValue')}</th><th>{t('summary.computed')}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i} className={row.difference ? 'missed' : ''}>
+              <td>
+                {describe(row.reported)}
+                <SourceRef fact={row.reported} />
+              </td>
+              <td>{row.reported.value === null ? (row.reported.asWritten ?? '—') : format(row.reported.value)}</td>
+              <td>{row.computed === null ? '—' : format(row.computed)}{row.difference ? ` (${row.difference > 0 ? '+' : ''}${format(row.difference)})` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

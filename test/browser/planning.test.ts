@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { queryData } from '../support/graphql.ts';
+import { launchChromium, mapSettled, screenshots, shareOfColour, watchedPage } from '../support/browser.ts';
+import { hex } from '../support/colours.ts';
+import { palette } from '../../web/src/map/map-style.ts';
+
+const server = inject('servers').find((s) => s.name === 'embedded')!;
+
+const matchesQuery = `
+  query Matches($filter: UnitFilter!) {
+    units(filter: $filter, first: 400) { totalCount nodes { code name } }
+  }
+`;
+
+/** What the API answers for the same question the page is asked: the page must show exactly this. */
+async function apiMatches(filter: Record<string, unknown>) {
+  const data = await queryData<{ units: { totalCount: number; nodes: { code: string; name: string }[] } }>(server.url, matchesQuery, {
+    filter: { level: 'COMMUNE', ...filter },
+  });
+  return data.units;
+}
+
+async function tableCodes(page: Page): Promise<string[]> {
+  return page.getByTestId('matches').locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code!));
+}
+
+describe('planners answer their questions in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await watchedPage(browser, server.url, { consoleErrors, foreignRequests });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists the communes of Lạng Sơn below 5 criteria in 2017, marks them on the map and exports them', async () => {
+    await page.goto(`${server.url}/?unit=20&year=2017`);
+    await mapSettled(page, 11);
+    await page.getByTestId('filters').locator('summary').click();
+    await page.getByRole('checkbox', { name: 'Dưới 5 tiêu chí' }).check();
+    const expected = await apiMatches({ withinCode: '20', year: 2017, bandIn: ['lt5'] });
+    expect(expected.totalCount).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
+    expect((await tableCodes(page)).sort()).toEqual(expected.nodes.map((n) => n.code).sort());
+    expect(new URL(page.url()).searchParams.get('bands')).toBe('lt5');
+
+    // The map switched to Lạng Sơn's communes and outlines the matches.
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.matchedUnits) > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
+    expect(await shareOfColour(page, [hex(palette.matchOutline)])).toBeGreaterThan(0.001);
+    await page.screenshot({ path: path.join(screenshots, '10-lang-son-below-5-2017.png') });
+
+    // Sorting by criteria met puts the fewest first on the second click.
+    const criteriaHeader = page.getByRole('button', { name: /^Tiêu chí đạt/ });
+    await criteriaHeader.click();
+    await criteriaHeader.click();
+    const counts = await page.getByTestId('matches').locator('tbody td.number').allTextContents();
+    const numbers = counts.map((c) => Number(c.split('/')[0]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(Math.max(...numbers)).toBeLessThan(5);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFMã,Tên,Huyện,Tỉnh')).toBe(true);
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(expected.totalCount + 1);
+    for (const { code } of expected.nodes) expect(csv).toContain(`${code},`);
+
+    // The link reproduces the filtered view.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
+  });
+
+  it('counts the border communes of Lạng Sơn recognised as meeting the standard in 2024', async () => {
+    await page.goto(`${server.url}/?unit=20&year=2024`);
+    await page.getByTestId('filters').locator('summary').click();
+    await page.getByRole('checkbox', { name: 'Xã biên giới' }).check();
+    await page.getByRole('checkbox', { name: 'Đã công nhận đạt chuẩn NTM' }).check();
+    const expected = await apiMatches({ withinCode: '20', year: 2024, flags: ['border'], bandIn: ['recognised'] });
+    const allBorder = await apiMatches({ withinCode: '20', flags: ['border'] });
+    expect(expected.totalCount).toBeLessThanOrEqual(allBorder.totalCount);
+    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected.totalCount} xã phù hợp (năm 2024)`);
+    expect((await tableCodes(page)).sort()).toEqual(expected.nodes.map((n) => n.code).sort());
+    expect(new URL(page.url()).searchParams.get('flags')).toBe('border');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
+    await page.screenshot({ path: path.join(screenshots, '11-lang-son-border-recognised-2024.png') });
+
+    // Clearing the filters brings the districts back.
+    await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+    await mapSettled(page, 11);
+    expect(new URL(page.url()).searchParams.get('flags')).toBeNull();
+  });
+
+  it('finds Xã Song Vân by typing without tone marks and shows what it missed in 2019', async () => {
+    await page.goto(`${server.url}/?year=2019`);
+    await mapSettled(page, 63);
+    const search = page.getByRole('combobox', { name: 'Tìm đơn vị hành chính' });
+    await search.fill('song van');
+    await page.getByRole('option', { name: /Xã Song Vân/ }).waitFor();
+    // Keyboard only: move to the hit and open it.
+    const options = await page.getByRole('option').allTextContents();
+    const index = options.findIndex((o) => o.startsWith('Xã Song Vân'));
+    for (let i = 0; i < index; i++) await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Xã Song Vân');
+    expect(await page.getByRole('navigation').locator('li').allTextContents()).toEqual(['Việt Nam', 'Bắc Giang', 'Tân Yên', 'Song Vân']);
+    // Document 001 (Tân Yên, 2019), section II.1.2: criteria 2, 6 and 17 not met.
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Tiêu chí chưa đạt: 2, 6, 17');
+    await expect.poll(() => page.getByTestId('sources').textContent()).toContain('II.1.2, Xã Song Vân');
+    await page.getByTestId('history-chart').waitFor();
+    expect(await page.getByTestId('history-chart').locator('g[data-year]').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: path.join(screenshots, '12-song-van-2019.png') });
+
+    // đ/Đ: "dinh lap" finds Đình Lập.
+    await search.fill('dinh lap');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Đình Lập');
+    await search.press('Escape');
+  });
+
+  it('summarises a district: band counts, a bar per criterion and the reported figures', async () => {
+    await page.goto(`${server.url}/?unit=187&year=2024`);
+    await mapSettled(page, 20);
+    const bars = page.getByTestId('per-criterion').locator('li');
+    await expect.poll(() => bars.count()).toBe(19);
+    const summary = await queryData(server.url, `{ summary(unitCode: "187", year: 2024) { assessedCount perCriterion { criterion met } } }`);
+    const first = summary.summary.perCriterion[0];
+    expect(await bars.first().locator('.bar-value').textContent()).toBe(`${first.met}/${summary.summary.assessedCount}`);
+    await page.screenshot({ path: path.join(screenshots, '13-chi-lang-summary-2024.png') });
+  });
+
+  it('fits a phone-width screen without sideways scrolling', async () => {
+    const phone = await watchedPage(browser, server.url, { consoleErrors, foreignRequests }, { width: 390, height: 844 });
+    await phone.goto(`${server.url}/?unit=187&year=2024`);
+    await mapSettled(phone, 20);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: path.join(screenshots, '14-phone-chi-lang.png'), fullPage: true });
+    await phone.close();
+  });
+
+  it('made no console errors and no requests outside the app', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

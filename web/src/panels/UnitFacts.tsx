@@ -1,0 +1,164 @@
+import { useQuery } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { HistoryChart } from './HistoryChart.tsx';
+import { historySeries, plansVersusAchievement, type AssessmentFact, type TargetFact } from './unit-history.ts';
+import { SourceRef, type SourceFact } from './SourceRef.tsx';
+
+const unitFactsQuery = `
+  query UnitFacts($code: String!) {
+    unit(code: $code) {
+      code
+      flags { flag basis note sourceDocument { key number title } sourceRef }
+      assessments(kind: ACTUAL) {
+        year synthetic sourceRef sourceDocument { key number title }
+        criteriaSet { code tier provinceCode }
+        status { criteriaMet criteriaTotal band tier }
+      }
+      recognitions { year tier status decisionNumber decidedOn synthetic sourceRef sourceDocument { key number title } }
+      targets { year tier criteriaCount criteria text synthetic sourceRef sourceDocument { key number title } }
+      indicatorValues { year kind indicatorCode value unitOfMeasure synthetic sourceRef sourceDocument { key number title } }
+    }
+    dataQualityFindings(unitCode: $code) { kind severity reason rawValue reading sourceRef sourceDocument { key number title } }
+  }
+`;
+
+interface Sourced extends SourceFact {
+  synthetic?: boolean;
+}
+interface RecognitionFact extends Sourced {
+  year: number;
+  tier: string;
+  status: string;
+  decisionNumber: string | null;
+  decidedOn: string | null;
+}
+interface IndicatorFact extends Sourced {
+  year: number;
+  kind: string;
+  indicatorCode: string | null;
+  value: string;
+  unitOfMeasure: string | null;
+}
+interface FindingFact extends SourceFact {
+  kind: string;
+  severity: string;
+  reason: string;
+  rawValue: string | null;
+  reading: string;
+}
+
+/** Everything recorded about one commune: flags, history, plans, recognitions, indicators, sources, findings. */
+export function UnitFacts({ code, year }: { code: string; year: number }) {
+  const { t } = useTranslation();
+  const [{ data, error }] = useQuery({ query: unitFactsQuery, variables: { code } });
+  if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
+  if (!data) return <p role="status">{t('map.loading')}</p>;
+  const unit = data.unit;
+  const history = historySeries(unit.assessments as AssessmentFact[]);
+  const plans = plansVersusAchievement(unit.targets as (TargetFact & Sourced)[], history);
+  const indicators = (unit.indicatorValues as IndicatorFact[]).filter((v) => v.year === year);
+  const documented = (unit.assessments as (AssessmentFact & Sourced)[]).filter((a) => a.sourceDocument);
+  const findings = data.dataQualityFindings as FindingFact[];
+  return (
+    <div className="unit-facts" data-testid="unit-facts">
+      {unit.flags.length > 0 && (
+        <ul className="flags">
+          {unit.flags.map((f: { flag: string; basis: string; note: string | null } & SourceFact) => (
+            <li key={f.flag} className={`flag flag-${f.flag}`} title={f.note ?? undefined}>
+              {t(`flag.${f.flag}`)} <span className="muted">({t(`flag.basis.${f.basis}`)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('history.heading')}</h3>
+      <HistoryChart points={history} selectedYear={year} />
+
+      {plans.length > 0 && (
+        <>
+          <h3>{t('plans.heading')}</h3>
+          <table className="facts-table" data-testid="plans">
+            <thead>
+              <tr><th>{t('plans.year')}</th><th>{t('plans.planned')}</th><th>{t('plans.achieved')}</th></tr>
+            </thead>
+            <tbody>
+              {plans.map(({ target, achieved, reached }, i) => (
+                <tr key={i} className={reached === null ? '' : reached ? 'reached' : 'missed'}>
+                  <td>{target.year ?? '—'}</td>
+                  <td title={target.text}>{target.tier ? t(`status.tier.${target.tier}`) : target.criteriaCount !== null ? t('plans.criteria', { count: target.criteriaCount }) : target.text}</td>
+                  <td>{achieved ? `${achieved.criteriaMet}/${achieved.criteriaTotal}${achieved.tier ? ` · ${t(`status.tier.${achieved.tier}`)}` : ''} ${reached === null ? '' : reached ? '✓' : '✗'}` : t('plans.noData')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      {unit.recognitions.length > 0 && (
+        <>
+          <h3>{t('recognitions.heading')}</h3>
+          <ul className="facts-list" data-testid="recognitions">
+            {(unit.recognitions as RecognitionFact[]).map((r, i) => (
+              <li key={i}>
+                {r.decidedOn ?? r.year}: {t(`recognition.${r.status}`)} — {t(`status.tier.${r.tier}`)}
+                {r.decisionNumber && <> · {t('recognitions.decision', { number: r.decisionNumber })}</>}
+                {r.synthetic && <span className="badge-synthetic">{t('badge.synthetic')}</span>}
+                <SourceRef fact={r} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>{t('indicators.heading', { year })}</h3>
+      {indicators.length === 0 ? (
+        <p>{t('indicators.none')}</p>
+      ) : (
+        <table className="facts-table" data-testid="indicators">
+          <thead>
+            <tr><th>{t('indicators.code')}</th><th>{t('indicators.kind')}</th><th>{t('indicators.value')}</th></tr>
+          </thead>
+          <tbody>
+            {indicators.map((v, i) => (
+              <tr key={i}>
+                <td>{v.indicatorCode ?? '—'}</td>
+                <td>{t(`kind.${v.kind}`)}</td>
+                <td>
+                  {v.value} {v.unitOfMeasure ?? ''}
+                  {v.synthetic && <span className="badge-synthetic">{t('badge.synthetic')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h3>{t('sources.heading')}</h3>
+      {documented.length === 0 ? (
+        <p>{t('sources.none')}</p>
+      ) : (
+        <ul className="facts-list" data-testid="sources">
+          {documented.map((a, i) => (
+            <li key={i}>
+              {a.year} · {a.criteriaSet.code}: <SourceRef fact={a} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {findings.length > 0 && (
+        <>
+          <h3>{t('findings.heading')}</h3>
+          <ul className="facts-list findings" data-testid="findings">
+            {findings.map((f, i) => (
+              <li key={i} className={`finding finding-${f.severity}`}>
+                <strong>{t(`finding.kind.${f.kind}`, { defaultValue: f.kind })}</strong>: {f.reason}
+                {f.rawValue && <> · {t('findings.raw')} “{f.rawValue}”</>} · {t('findings.reading')} {f.reading}
+                <SourceRef fact={f} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

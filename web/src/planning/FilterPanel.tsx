@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { bandColours } from '../map/map-style.ts';
+import { bandOptions, criterionNumbers, emptyFilters, flagOptions, hasFilters, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
+
+interface FilterPanelProps {
+  filters: PlannerFilters;
+  /** Where the filters look: the selected province or district, or the whole country. */
+  scopeName: string;
+  onChange(filters: PlannerFilters): void;
+}
+
+/** Border, ĐBKK, bands, a missing criterion and a tier; every control is a native, keyboard-usable input. */
+export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) {
+  const { t } = useTranslation();
+  return (
+    <details className="filters" open={hasFilters(filters) || undefined} data-testid="filters">
+      <summary>{t('filters.heading')}</summary>
+      <p className="muted">{t('filters.scope', { scope: scopeName })}</p>
+      <fieldset>
+        <legend>{t('filters.flags')}</legend>
+        {flagOptions.map((flag) => (
+          <label key={flag} className="check">
+            <input type="checkbox" name="flag" value={flag} checked={filters.flags.includes(flag)} onChange={() => onChange({ ...filters, flags: toggle(filters.flags, flag) })} />
+            {t(`flag.${flag}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('filters.bands')}</legend>
+        {bandOptions.map((band) => (
+          <label key={band} className="check">
+            <input type="checkbox" name="band" value={band} checked={filters.bands.includes(band)} onChange={() => onChange({ ...filters, bands: toggle(filters.bands, band) })} />
+            <span className="swatch" style={{ background: bandColours[band] }} aria-hidden="true" />
+            {t(`band.${band}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="filter-row">
+        <label>
+          {t('filters.missing')}{' '}
+          <select value={filters.missingCriterion ?? ''} onChange={(e) => onChange({ ...filters, missingCriterion: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t('filters.any')}</option>
+            {criterionNumbers.map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.tier')}{' '}
+          <select value={filters.tier ?? ''} onChange={(e) => onChange({ ...filters, tier: e.target.value || null })}>
+            <option value="">{t('filters.any')}</option>
+            {tierOptions.map((tier) => (
+              <option key={tier} value={tier}>{t(`status.tier.${tier}`)}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {hasFilters(filters) && (
+        <button type="button" className="link-button" onClick={() => onChange(emptyFilters)}>
+          {t('filters.clear')}
+        </button>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nextOrder, sortRows, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
+
+interface MatchTableProps {
+  rows: MatchRow[];
+  totalCount: number;
+  loading: boolean;
+  year: number;
+  scopeName: string;
+  onSelect(code: string): void;
+}
+
+const columns: SortKey[] = ['name', 'district', 'criteriaMet', 'band'];
+
+/** The communes matching the filters: sortable, each opens on the map, exportable as CSV. */
+export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelect }: MatchTableProps) {
+  const { t } = useTranslation();
+  const [order, setOrder] = useState<SortOrder>({ key: 'criteriaMet', descending: true });
+  const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
+
+  const exportCsv = () => {
+    const csv = toCsv(
+      sorted,
+      {
+        code: t('table.code'),
+        name: t('table.name'),
+        district: t('table.district'),
+        province: t('table.province'),
+        flags: t('table.flags'),
+        criteriaMet: t('table.criteriaMet'),
+        criteriaTotal: t('table.criteriaTotal'),
+        band: t('table.band'),
+        tier: t('table.tier'),
+        missing: t('table.missing'),
+        synthetic: t('table.synthetic'),
+      },
+      { band: (b) => t(`band.${b}`), tier: (tier) => t(`status.tier.${tier}`), yes: t('table.yes') },
+    );
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    link.download = `ntm-${scopeName.replace(/\s+/g, '-')}-${year}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <section className="matches" data-testid="matches" aria-busy={loading}>
+      <h3>
+        <span data-testid="match-count">{t('table.count', { count: totalCount, year })}</span>
+        {rows.length > 0 && (
+          <button type="button" className="link-button export" onClick={exportCsv}>
+            {t('table.exportCsv')}
+          </button>
+        )}
+      </h3>
+      {rows.length < totalCount && <p className="note">{t('table.truncated', { shown: rows.length, total: totalCount })}</p>}
+      {rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="match-table">
+            <thead>
+              <tr>
+                {columns.map((key) => (
+                  <th key={key} aria-sort={order.key === key ? (order.descending ? 'descending' : 'ascending') : 'none'}>
+                    <button type="button" onClick={() => setOrder(nextOrder(order, key))}>
+                      {t(`table.${key}`)}
+                      {order.key === key ? (order.descending ? ' ▼' : ' ▲') : ''}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((row) => (
+                <tr key={row.code} data-code={row.code}>
+                  <td>
+                    <button type="button" className="link-button" onClick={() => onSelect(row.code)}>
+                      {row.name}
+                    </button>
+                    {row.synthetic && <span className="badge-synthetic" title={t('status.synthetic')}>{t('badge.synthetic')}</span>}
+                  </td>
+                  <td>{row.district}</td>
+                  <td className="number">{row.criteriaMet === null ? '—' : `${row.criteriaMet}/${row.criteriaTotal}`}</td>
+                  <td>{row.tier ? t(`status.tier.${row.tier}`) : t(`band.${row.band}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+/** The table of units matching the planners' filters: sorting and CSV export, as pure functions. */
+export interface MatchRow {
+  code: string;
+  name: string;
+  district: string;
+  province: string;
+  flags: string[];
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  band: string;
+  tier: string | null;
+  missing: number[];
+  synthetic: boolean;
+}
+
+export type SortKey = 'name' | 'district' | 'criteriaMet' | 'band';
+export interface SortOrder {
+  key: SortKey;
+  descending: boolean;
+}
+
+const bandRank = ['no-data', 'lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised'];
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+function compare(a: MatchRow, b: MatchRow, key: SortKey): number {
+  switch (key) {
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'district':
+      return collator.compare(a.district, b.district) || collator.compare(a.name, b.name);
+    case 'criteriaMet':
+      return (a.criteriaMet ?? -1) - (b.criteriaMet ?? -1) || collator.compare(a.name, b.name);
+    case 'band':
+      return bandRank.indexOf(a.band) - bandRank.indexOf(b.band) || (a.criteriaMet ?? -1) - (b.criteriaMet ?? -1);
+  }
+}
+
+export function sortRows(rows: MatchRow[], order: SortOrder): MatchRow[] {
+  const sign = order.descending ? -1 : 1;
+  return [...rows].sort((a, b) => sign * compare(a, b, order.key) || a.code.localeCompare(b.code));
+}
+
+/** Clicking a header sorts by it; clicking it again reverses the order. */
+export function nextOrder(current: SortOrder, key: SortKey): SortOrder {
+  return current.key === key ? { key, descending: !current.descending } : { key, descending: key === 'criteriaMet' };
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula:
+ * such text is prefixed with an apostrophe so it stays text. Numbers are written as numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = neutraliseFormula(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export interface CsvHeadings {
+  code: string;
+  name: string;
+  district: string;
+  province: string;
+  flags: string;
+  criteriaMet: string;
+  criteriaTotal: string;
+  band: string;
+  tier: string;
+  missing: string;
+  synthetic: string;
+}
+
+/** CSV with a BOM (Excel then reads UTF-8 Vietnamese correctly) and CRLF line ends (RFC 4180). */
+export function toCsv(rows: MatchRow[], headings: CsvHeadings, labels: { band(code: string): string; tier(code: string): string; yes: string }): string {
+  const header = Object.values(headings).map(csvCell).join(',');
+  const lines = rows.map((row) =>
+    [
+      row.code,
+      row.name,
+      row.district,
+      row.province,
+      row.flags.join(' '),
+      row.criteriaMet,
+      row.criteriaTotal,
+      labels.band(row.band),
+      row.tier ? labels.tier(row.tier) : null,
+      row.missing.join(' '),
+      row.synthetic ? labels.yes : null,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,64 @@
+/**
+ * The planners' filters (border, ĐBKK, bands, a missing criterion, a tier) as pure functions:
+ * read from and written to the URL, and turned into the API's UnitFilter.
+ */
+export interface PlannerFilters {
+  flags: string[];
+  bands: string[];
+  missingCriterion: number | null;
+  tier: string | null;
+}
+
+export const flagOptions = ['border', 'dbkk'] as const;
+/** Band codes the API filters on; "recognised" covers every tier. */
+export const bandOptions = ['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'no-data'] as const;
+export const tierOptions = ['STANDARD', 'ADVANCED', 'MODEL'] as const;
+/** Criterion numbers of the commune sets (19); an unknown number finds nothing rather than failing. */
+export const criterionNumbers = Array.from({ length: 19 }, (_, i) => i + 1);
+
+export const emptyFilters: PlannerFilters = { flags: [], bands: [], missingCriterion: null, tier: null };
+
+export function hasFilters(filters: PlannerFilters): boolean {
+  return filters.flags.length > 0 || filters.bands.length > 0 || filters.missingCriterion !== null || filters.tier !== null;
+}
+
+function listParam(params: URLSearchParams, name: string, allowed: readonly string[]): string[] {
+  const values = (params.get(name) ?? '').split(',').filter((v) => allowed.includes(v));
+  return [...new Set(values)];
+}
+
+export function parseFilters(params: URLSearchParams): PlannerFilters {
+  const missing = Number(params.get('missing'));
+  const tier = params.get('tier');
+  return {
+    flags: listParam(params, 'flags', flagOptions),
+    bands: listParam(params, 'bands', bandOptions),
+    missingCriterion: criterionNumbers.includes(missing) ? missing : null,
+    tier: tier && (tierOptions as readonly string[]).includes(tier) ? tier : null,
+  };
+}
+
+export function writeFilters(params: URLSearchParams, filters: PlannerFilters) {
+  if (filters.flags.length) params.set('flags', filters.flags.join(','));
+  if (filters.bands.length) params.set('bands', filters.bands.join(','));
+  if (filters.missingCriterion !== null) params.set('missing', String(filters.missingCriterion));
+  if (filters.tier) params.set('tier', filters.tier);
+}
+
+/** The API's UnitFilter for communes matching the filters in a year, below a unit or nationwide. */
+export function unitFilterFor(filters: PlannerFilters, year: number, withinCode: string | null) {
+  return {
+    level: 'COMMUNE',
+    year,
+    ...(withinCode ? { withinCode } : {}),
+    ...(filters.flags.length ? { flags: filters.flags } : {}),
+    ...(filters.bands.length ? { bandIn: filters.bands } : {}),
+    ...(filters.missingCriterion !== null ? { missingCriterion: filters.missingCriterion } : {}),
+    ...(filters.tier ? { tier: filters.tier } : {}),
+  };
+}
+
+/** Adds a value to a list or removes it (checkbox toggling). */
+export function toggle(list: string[], value: string): string[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
