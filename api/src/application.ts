@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createHttpApp } from './server/app.ts';
+import { ensureFirstAdmin, loadSessionSecret } from './modules/auth/authenticate.ts';
+import { LoginRateLimiter } from './modules/auth/login-rate-limit.ts';
 import { importBoundaries } from '../../geo/boundary-import.ts';
 import { createProgress } from '../../geo/import-progress.ts';
 import { importSeeds } from '../../seeds/loader/seed-import.ts';
@@ -31,7 +33,14 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
     }
     const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
     log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
-    const http = await createHttpApp(database.orm, config.webDistDir, config.adminToken);
+    await ensureFirstAdmin(database.orm.em, config.firstAdmin.username, config.firstAdmin.password, log);
+    const http = await createHttpApp(database.orm, config.webDistDir, {
+      sessionSecret: await loadSessionSecret(database.orm.em, config.sessionSecret),
+      sessionTtlSeconds: config.sessionTtlSeconds,
+      adminToken: config.adminToken,
+      publicRead: config.publicRead,
+      loginLimiter: new LoginRateLimiter(),
+    });
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.port, config.host, resolve);

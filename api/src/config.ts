@@ -17,8 +17,15 @@ export interface AppConfig {
   port: number;
   /** Built web client served at `/`; absent in API-only deployments. */
   webDistDir: string;
-  /** Operator token that allows writes until user accounts exist; unset = read-only. */
+  /** Automation credential that acts as the admin "operator" (audited as such); unset = none. */
   adminToken: string | undefined;
+  /** First admin, created at start when no admin exists. */
+  firstAdmin: { username: string | undefined; password: string | undefined };
+  /** HS256 key of session tokens; unset = generated once and kept in the database. */
+  sessionSecret: string | undefined;
+  sessionTtlSeconds: number;
+  /** False: every query needs a login. */
+  publicRead: boolean;
   /** Transcribed source documents and criteria sets. */
   seedsDir: string;
   /** Progress bars on a terminal, plain lines otherwise. */
@@ -35,6 +42,20 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+function booleanFromEnv(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function hoursFromEnv(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) throw new Error(`${name} must be a number of hours (0–720), got "${raw}"`);
+  return hours;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const fromRoot = (p: string) => path.resolve(projectRoot, p);
   return {
@@ -46,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: intFromEnv('PORT', 4000),
     webDistDir: fromRoot(env.WEB_DIST_DIR ?? 'web/dist'),
     adminToken: env.ADMIN_TOKEN || undefined,
+    firstAdmin: { username: env.ADMIN_USERNAME || undefined, password: env.ADMIN_PASSWORD || undefined },
+    sessionSecret: env.SESSION_SECRET || undefined,
+    sessionTtlSeconds: Math.round(hoursFromEnv('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 3600),
+    publicRead: booleanFromEnv('PUBLIC_READ', env.PUBLIC_READ, true),
     seedsDir: fromRoot(env.SEEDS_DIR ?? 'seeds'),
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
   };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createScratchDatabase, operatorToken, spawnServer, type ServerTarget } from './servers.ts';
+import { createScratchDatabase, firstAdmin, operatorToken, spawnServer, type ServerTarget } from './servers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,9 +17,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-test-embedded-'));
   const scratch = await createScratchDatabase('ntm_test');
+  const auth = { ADMIN_TOKEN: operatorToken, ADMIN_USERNAME: firstAdmin.username, ADMIN_PASSWORD: firstAdmin.password };
   const started = await Promise.allSettled([
-    spawnServer('embedded', { DATA_DIR: dataDir, ADMIN_TOKEN: operatorToken }),
-    spawnServer('postgis', { DATABASE_URL: scratch.url, ADMIN_TOKEN: operatorToken }),
+    spawnServer('embedded', { DATA_DIR: dataDir, ...auth }),
+    spawnServer('postgis', { DATABASE_URL: scratch.url, ...auth }),
   ]);
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const teardown = async () => {

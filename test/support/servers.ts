@@ -7,6 +7,8 @@ export const root = path.resolve(import.meta.dirname, '../..');
 export const artifactsDir = path.join(root, 'test/artifacts');
 /** The servers under test accept writes with this token (ADMIN_TOKEN). */
 export const operatorToken = 'test-operator-token';
+/** The first admin each server under test creates at start (ADMIN_USERNAME / ADMIN_PASSWORD). */
+export const firstAdmin = { username: 'test-admin', password: 'first admin password 1' };
 
 export interface ServerTarget {
   /** "embedded" or "postgis": the database behind the server. */

@@ -14,6 +14,8 @@ import { Target } from '../modules/assessments/target.entity.ts';
 import { IndicatorValue } from '../modules/assessments/indicator-value.entity.ts';
 import { ReportedAggregate } from '../modules/data-quality/reported-aggregate.entity.ts';
 import { DataQualityFinding } from '../modules/data-quality/data-quality-finding.entity.ts';
+import { AppSecret, User } from '../modules/auth/user.entity.ts';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -35,6 +37,9 @@ export const entities = [
   IndicatorValue,
   ReportedAggregate,
   DataQualityFinding,
+  User,
+  AppSecret,
+  AuditEntry,
 ];
 
 export interface OrmOptions {

@@ -7,6 +7,9 @@ import { AssessmentResolver, UnitFactsResolver } from '../modules/assessments/un
 import { CriteriaSetResolver, CriterionResolver } from '../modules/criteria/criteria.resolver.ts';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver.ts';
 import { AssessmentMutationResolver } from '../modules/assessments/assessment-mutation.resolver.ts';
+import { AuthResolver } from '../modules/auth/auth.resolver.ts';
+import { AuditTrailResolver } from '../modules/audit/audit-trail.resolver.ts';
+import { readAccess } from '../modules/auth/read-access.middleware.ts';
 
 export const resolvers = [
   AdminUnitResolver,
@@ -18,11 +21,14 @@ export const resolvers = [
   CriterionResolver,
   DataQualityResolver,
   AssessmentMutationResolver,
+  AuthResolver,
+  AuditTrailResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    globalMiddlewares: [readAccess],
     validate: { forbidUnknownValues: false },
   });
 }

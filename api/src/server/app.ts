@@ -10,7 +10,10 @@ import { buildAppSchema } from '../schema/build-schema.ts';
 import { formatError } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
-import { writeAccessFor } from './operator-token.ts';
+import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
+
+/** GraphQL requests are small; imports upload through their own route. */
+const requestBodyLimit = '1mb';
 
 export interface HttpApp {
   server: http.Server;
@@ -18,7 +21,7 @@ export interface HttpApp {
 }
 
 /** GraphQL at /graphql, a health probe at /health and the built web client at /. */
-export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToken: string | undefined): Promise<HttpApp> {
+export async function createHttpApp(orm: MikroORM, webDistDir: string, auth: AuthSettings): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -29,6 +32,8 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToke
     formatError,
     validationRules: [depthLimitRule],
     introspection: true,
+    // Stack traces name files and libraries; errors carry a code and a message instead.
+    includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (HTTP, then the database, then the embedded server's lock); Apollo's own
     // signal handler would race it and leave the process hanging on Ctrl-C.
     stopOnTerminationSignals: false,
@@ -43,11 +48,15 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToke
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: requestBodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(orm.em, writeAccessFor(req.headers.authorization, adminToken)),
+      context: async ({ req }) => {
+        const em = orm.em.fork();
+        return createRequestContext(em, await accessFor(em, req.headers.authorization, auth), auth, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+      },
     }),
   );
+  app.use('/graphql', requestErrorAsGraphQL);
 
   serveWebClient(app, webDistDir);
 
@@ -58,6 +67,22 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToke
       server.close();
     },
   };
+}
+
+/**
+ * Bodies over the limit or with broken JSON are refused before GraphQL sees them; answer them in
+ * GraphQL's error shape, with a code, instead of Express's HTML page.
+ */
+function requestErrorAsGraphQL(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  const status = (error as { status?: number }).status;
+  const type = (error as { type?: string }).type;
+  if (status === 413) {
+    res.status(413).json({ errors: [{ message: `The request is larger than ${requestBodyLimit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (status === 400 && type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(error);
+  }
 }
 
 function serveWebClient(app: express.Express, webDistDir: string) {

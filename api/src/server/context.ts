@@ -5,22 +5,28 @@ import { UnitFlag } from '../modules/admin-units/unit-flag.entity.ts';
 import { createAdminUnitLoaders, type AdminUnitLoaders } from '../modules/admin-units/admin-unit.loaders.ts';
 import { StatusService } from '../modules/assessments/status.service.ts';
 import { createStatusLoaders, type StatusLoaders } from '../modules/assessments/status.loaders.ts';
-import type { WriteAccess } from './operator-token.ts';
+import type { Access } from '../modules/auth/access.ts';
+import type { AuthSettings } from '../modules/auth/authenticate.ts';
 
 export interface RequestContext {
   /** A fork of the EntityManager: one identity map per request. */
   em: EntityManager;
   services: { statuses: StatusService };
-  access: WriteAccess;
+  /** Who is asking, and the one place that decides what they may do. */
+  access: Access;
+  auth: AuthSettings;
+  /** The client's address, for login rate limits. */
+  clientAddress: string;
   loaders: { units: AdminUnitLoaders; statuses: StatusLoaders; flags: DataLoader<number, UnitFlag[]> };
 }
 
-export function createRequestContext(rootEm: EntityManager, access: WriteAccess): RequestContext {
-  const em = rootEm.fork();
+export function createRequestContext(em: EntityManager, access: Access, auth: AuthSettings, clientAddress: string): RequestContext {
   const statuses = new StatusService(em);
   return {
     em,
     access,
+    auth,
+    clientAddress,
     services: { statuses },
     loaders: {
       units: createAdminUnitLoaders(em.getRepository(AdminUnit)),

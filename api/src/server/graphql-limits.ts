@@ -15,6 +15,19 @@ export const maxQueryComplexity = 20_000;
 export const depthLimitRule = depthLimit(maxQueryDepth);
 
 /**
+ * The estimate coerces the variables before graphql-js does; variables of the wrong type or shape
+ * are the client's error, reported as such rather than as an internal one.
+ */
+function estimate(run: () => number): number {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof GraphQLError || (error as Error | undefined)?.name === 'GraphQLError') throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw error;
+  }
+}
+
+/**
  * Rejects queries whose estimated cost is too high before they run. Lists cost their page size
  * (`first`) times their selection, so `units(first: 1000) { children { geometry } }` is refused.
  */
@@ -23,7 +36,7 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
+          const complexity = estimate(() => getComplexity({
             schema,
             operationName: request.operationName,
             query: document,
@@ -34,7 +47,7 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
                 typeof args.first === 'number' ? args.first * (childComplexity || 1) : undefined,
               simpleEstimator({ defaultComplexity: 1 }),
             ],
-          });
+          }));
           if (complexity > maxQueryComplexity) {
             throw new GraphQLError(
               `Query is too complex: estimated cost ${complexity}, limit ${maxQueryComplexity}. Ask for fewer units per page or fewer nested fields.`,

@@ -91,7 +91,8 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
 
   /** For each id, its ancestors from the province down (excluding the unit itself). */
   async findAncestorIds(ids: readonly number[]): Promise<Map<number, number[]>> {
-    const rows = await this.em.getConnection().execute<{ id: number; ancestor_ids: number[] }[]>(ancestorsSql, [intArray(ids)]);
+    // Through the EntityManager, so that inside a transaction it runs on the transaction's connection.
+    const rows = await this.em.execute<{ id: number; ancestor_ids: number[] }[]>(ancestorsSql, [intArray(ids)]);
     return new Map(rows.map((r) => [r.id, r.ancestor_ids]));
   }
 
