@@ -47,13 +47,20 @@ describe('drill-down', () => {
 describe('URL state', () => {
   it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
     const filters = emptyFilters;
-    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters });
-    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters }))).toEqual({ unit: '187', lang: 'en', year: 2017, filters });
+    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters, level: null, set: null });
+    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters }))).toEqual({ unit: '187', lang: 'en', year: 2017, filters, level: null, set: null });
     expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters })).toBe('');
   });
 
   it('ignores a unit that is not a GSO code and a year without data', () => {
-    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters });
+    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters, level: null, set: null });
+  });
+
+  it('keeps a national view of every commune (or district) only at country level', () => {
+    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters, level: 'COMMUNE' })).toBe('?level=COMMUNE');
+    expect(parseViewState('?level=COMMUNE&year=2020').level).toBe('COMMUNE');
+    expect(parseViewState('?level=VILLAGE').level).toBeNull();
+    expect(serializeViewState({ unit: '20', lang: 'vi', year: 2024, filters: emptyFilters, level: 'COMMUNE' })).toBe('?unit=20');
   });
 });
 

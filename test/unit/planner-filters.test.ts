@@ -3,6 +3,7 @@ import { emptyFilters, hasFilters, parseFilters, toggle, unitFilterFor, writeFil
 import { neutraliseFormula, nextOrder, sortRows, toCsv, type MatchRow } from '../../web/src/planning/match-table.ts';
 import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
 import { historySeries, plansVersusAchievement } from '../../web/src/panels/unit-history.ts';
+import { effectiveSet, setsFor } from '../../web/src/navigation/criteria-sets.ts';
 
 describe('planner filters in the URL', () => {
   it('round-trips every filter with unit, year and language', () => {
@@ -14,7 +15,14 @@ describe('planner filters in the URL', () => {
     };
     const url = serializeViewState(state);
     expect(url).toBe('?unit=20&year=2017&flags=border%2Cdbkk&bands=lt5%2C5-9&missing=5&tier=ADVANCED&lang=en');
-    expect(parseViewState(url)).toEqual(state);
+    expect(parseViewState(url)).toEqual({ ...state, level: null, set: null });
+  });
+
+  it('keeps a chosen criteria set in the link', () => {
+    const url = serializeViewState({ unit: '20', year: 2024, lang: 'vi', filters: emptyFilters, set: 'commune-advanced-2021-lang-son' });
+    expect(url).toBe('?unit=20&set=commune-advanced-2021-lang-son');
+    expect(parseViewState(url).set).toBe('commune-advanced-2021-lang-son');
+    expect(parseViewState('?set=%27%3B drop').set).toBeNull();
   });
 
   it('drops values it does not know instead of sending them to the API', () => {
@@ -139,5 +147,33 @@ describe('a unit history and its plans', () => {
       [2022, 19, false],
       [2025, null, null],
     ]);
+  });
+});
+
+describe('criteria sets that can colour the map', () => {
+  const set = (code: string, tier: string, validFrom: number, validTo: number, provinceCode: string | null = null, level = 'COMMUNE') => ({
+    code, nameVi: code, nameEn: code, level, tier, validFrom, validTo, provinceCode,
+  });
+  const sets = [
+    set('commune-advanced-2021-lang-son', 'advanced', 2022, 2025, '20'),
+    set('commune-model-2021', 'model', 2021, 2025),
+    set('commune-2016', 'standard', 2016, 2020),
+    set('commune-2021', 'standard', 2021, 2025),
+    set('commune-advanced-2021', 'advanced', 2021, 2025),
+    set('district-2016', 'standard', 2016, 2020, null, 'DISTRICT'),
+  ];
+
+  it('offers the year’s commune sets, standard first, a province’s variant only inside it', () => {
+    expect(setsFor(sets, 2017, null).map((s) => s.code)).toEqual(['commune-2016']);
+    expect(setsFor(sets, 2024, null).map((s) => s.code)).toEqual(['commune-2021', 'commune-advanced-2021', 'commune-model-2021']);
+    expect(setsFor(sets, 2024, '20').map((s) => s.code)).toEqual(['commune-2021', 'commune-advanced-2021', 'commune-advanced-2021-lang-son', 'commune-model-2021']);
+    expect(setsFor(sets, 2021, '20').map((s) => s.code)).not.toContain('commune-advanced-2021-lang-son');
+  });
+
+  it('falls back to the national standard when the chosen set does not apply', () => {
+    expect(effectiveSet('commune-model-2021', setsFor(sets, 2024, null))).toBe('commune-model-2021');
+    expect(effectiveSet('commune-model-2021', setsFor(sets, 2018, null))).toBeNull();
+    expect(effectiveSet('commune-advanced-2021-lang-son', setsFor(sets, 2024, '24'))).toBeNull();
+    expect(effectiveSet(null, setsFor(sets, 2024, null))).toBeNull();
   });
 });

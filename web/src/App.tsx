@@ -12,7 +12,9 @@ import { MatchTable } from './planning/MatchTable.tsx';
 import { hasFilters, type PlannerFilters } from './planning/planner-filters.ts';
 import { SearchBox } from './navigation/SearchBox.tsx';
 import { climbTo, drawnLevel, drillInto, mapParent, type DrillPath, type UnitRef } from './navigation/drill-down.ts';
-import { parseViewState, serializeViewState, years, type ViewState } from './navigation/url-state.ts';
+import { parseViewState, serializeViewState, years, type NationalLevel, type ViewState } from './navigation/url-state.ts';
+import { LevelSwitch } from './navigation/LevelSwitch.tsx';
+import { effectiveSet, setsFor, type CriteriaSetOption } from './navigation/criteria-sets.ts';
 import { loadChoropleth, type ChoroplethResult } from './layers/choropleth.loader.ts';
 import { Legend } from './panels/Legend.tsx';
 import { StatusSection } from './panels/StatusSection.tsx';
@@ -28,6 +30,10 @@ const unitDetailsQuery = `
   query UnitDetails($code: String!) {
     unit(code: $code) { code name shortName level kind areaKm2 geomMatch bbox }
   }
+`;
+
+const criteriaSetsQuery = `
+  query CriteriaSets { criteriaSets { code nameVi nameEn level tier validFrom validTo provinceCode } }
 `;
 
 const emptyLayer: LayerResult = { data: { type: 'FeatureCollection', features: [] }, units: [], alerts: [] };
@@ -55,6 +61,8 @@ export function App() {
   const [matches, setMatches] = useState<MatchResult>(noMatches);
   const [matchesLoading, setMatchesLoading] = useState(false);
   const filtering = hasFilters(filters);
+  const [requestedSet, setRequestedSet] = useState<string | null>(() => parseViewState(window.location.search).set ?? null);
+  const [nationalLevel, setNationalLevel] = useState<NationalLevel | null>(() => parseViewState(window.location.search).level ?? null);
 
   // The URL is the source of truth on load and on back/forward.
   useEffect(() => {
@@ -62,6 +70,8 @@ export function App() {
       const { unit, year: linkedYear, filters: linkedFilters } = parseViewState(window.location.search);
       setYear(linkedYear);
       setFilters(linkedFilters);
+      setNationalLevel(parseViewState(window.location.search).level ?? null);
+      setRequestedSet(parseViewState(window.location.search).set ?? null);
       if (!unit) return setPath([]);
       const result = await client.query(unitPathQuery, { code: unit }).toPromise();
       if (result.error) {
@@ -79,9 +89,9 @@ export function App() {
   const navigate = useCallback(
     (next: DrillPath) => {
       setPath(next);
-      writeUrl({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year, filters }, 'push');
+      writeUrl({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year, filters, level: nationalLevel, set: requestedSet }, 'push');
     },
-    [i18n.language, year, filters],
+    [i18n.language, year, filters, nationalLevel, requestedSet],
   );
 
   /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
@@ -100,9 +110,17 @@ export function App() {
   // With filters on inside a province or district, the map draws its communes so matches show.
   const showCommunes = filtering && filterScope !== null && filterScope.level !== 'DISTRICT';
   const parentCode = path ? (mapParent(path)?.code ?? null) : undefined;
-  const level = path ? (showCommunes ? 'COMMUNE' : drawnLevel(path)) : 'PROVINCE';
+  // At country level every district or commune can be drawn at once, from vector tiles.
+  const tilesLevel = path?.length === 0 && nationalLevel && nationalLevel !== 'PROVINCE' ? nationalLevel : null;
+  const level = tilesLevel ?? (path ? (showCommunes ? 'COMMUNE' : drawnLevel(path)) : 'PROVINCE');
   useEffect(() => {
     if (parentCode === undefined) return;
+    // The tiles carry a national view's geometry; its units are not listed one by one.
+    if (tilesLevel) {
+      setLayer(emptyLayer);
+      setLoading(false);
+      return;
+    }
     let current = true;
     setLoading(true);
     const scope: LayerScope = parentCode === null ? { level } : showCommunes ? { withinCode: parentCode, level } : { parentCode, level };
@@ -115,7 +133,7 @@ export function App() {
     return () => {
       current = false;
     };
-  }, [client, parentCode, level, showCommunes]);
+  }, [client, parentCode, level, showCommunes, tilesLevel]);
 
   useEffect(() => {
     if (!filtering || path === null) return setMatches(noMatches);
@@ -132,41 +150,57 @@ export function App() {
     };
   }, [client, filters, filtering, year, filterScope?.code, path === null]);
 
+  const [{ data: setsData }] = useQuery({ query: criteriaSetsQuery });
+  const provinceCode = path?.[0]?.level === 'PROVINCE' ? path[0].code : null;
+  const setOptions = useMemo(() => setsFor(setsData?.criteriaSets ?? [], year, provinceCode), [setsData, year, provinceCode]);
+  const set = effectiveSet(requestedSet, setOptions);
+
   // Colours follow the year; the geometry above is not reloaded for it.
   useEffect(() => {
     if (parentCode === undefined) return;
     let current = true;
-    loadChoropleth(client, parentCode, level, year).then(
+    loadChoropleth(client, parentCode, level, year, set).then(
       (result) => current && setChoropleth(result),
       (e: Error) => current && setError(e.message),
     );
     return () => {
       current = false;
     };
-  }, [client, parentCode, level, year]);
+  }, [client, parentCode, level, year, set]);
 
   const selectedCode = path?.at(-1)?.code ?? null;
   const [details] = useQuery({ query: unitDetailsQuery, variables: { code: selectedCode }, pause: !selectedCode });
   const selected: UnitSummary | null = selectedCode && details.data ? { ...details.data.unit, hasGeometry: details.data.unit.bbox !== null } : null;
 
   const bounds = useMemo(() => boundsOf(layer.units), [layer]);
-  const select = (unit: UnitRef) => path && navigate(drillInto(path, unit));
+  // In a national view a click opens the unit with its ancestors; in the drill-down it goes one level in.
+  const select = (unit: UnitRef) => (tilesLevel ? void openUnit(unit.code) : path && navigate(drillInto(path, unit)));
 
   const switchLanguage = () => {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     void i18n.changeLanguage(next);
     document.documentElement.lang = next;
-    writeUrl({ unit: selectedCode, lang: next, year, filters }, 'replace');
+    writeUrl({ unit: selectedCode, lang: next, year, filters, level: nationalLevel, set: requestedSet }, 'replace');
   };
 
   const changeYear = (next: number) => {
     setYear(next);
-    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year: next, filters }, 'replace');
+    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year: next, filters, level: nationalLevel, set: requestedSet }, 'replace');
   };
 
   const changeFilters = (next: PlannerFilters) => {
     setFilters(next);
-    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year, filters: next }, 'replace');
+    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year, filters: next, level: nationalLevel, set: requestedSet }, 'replace');
+  };
+
+  const changeSet = (next: string | null) => {
+    setRequestedSet(next);
+    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year, filters, level: nationalLevel, set: next }, 'replace');
+  };
+
+  const changeNationalLevel = (next: NationalLevel) => {
+    setNationalLevel(next);
+    writeUrl({ unit: null, lang: i18n.language as Language, year, filters, level: next, set: requestedSet }, 'push');
   };
   const scopeName = filterScope?.shortName ?? t('nav.country');
 
@@ -202,6 +236,18 @@ export function App() {
               ))}
             </select>
           </label>
+          {setOptions.length > 1 && (
+            <label className="year-select">
+              {t('set.label')}{' '}
+              <select value={set ?? ''} onChange={(e) => changeSet(e.target.value || null)}>
+                {setOptions.map((option: CriteriaSetOption) => (
+                  <option key={option.code} value={option.tier === 'standard' ? '' : option.code}>
+                    {option.tier === 'standard' ? t('set.default') : i18n.language === 'vi' ? option.nameVi : option.nameEn}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button type="button" className="lang-switch" onClick={switchLanguage} aria-label={t('lang.switchLabel')}>
             {t('lang.switch')}
           </button>
@@ -221,6 +267,7 @@ export function App() {
         <div className="map-wrap">
           <AtlasMap
             data={layer.data}
+            tilesLevel={tilesLevel}
             colours={choropleth.entries}
             matches={filtering ? matches.highlight : null}
             bounds={bounds}
@@ -231,12 +278,13 @@ export function App() {
           />
           <div className="map-status" aria-hidden="true" data-testid="tooltip">{tooltip}</div>
         </div>
-        <UnitPanel selected={selected} listLevel={level} units={layer.units} loading={loading} onSelect={select}>
+        <UnitPanel selected={selected} listLevel={tilesLevel ? null : level} units={layer.units} loading={loading} onSelect={select}>
+          {path?.length === 0 && <LevelSwitch value={nationalLevel ?? 'PROVINCE'} onChange={changeNationalLevel} />}
           <FilterPanel filters={filters} scopeName={scopeName} onChange={changeFilters} />
           {filtering && (
             <MatchTable rows={matches.rows} totalCount={matches.totalCount} loading={matchesLoading} year={year} scopeName={scopeName} onSelect={(code) => void openUnit(code)} />
           )}
-          {selected && <StatusSection code={selected.code} level={selected.level} year={year} />}
+          {selected && <StatusSection code={selected.code} level={selected.level} year={year} set={set} />}
           <Legend counts={choropleth.legend} syntheticCount={choropleth.syntheticCount} />
         </UnitPanel>
       </main>

@@ -22,7 +22,7 @@ function estimate(run: () => number): number {
   try {
     return run();
   } catch (error) {
-    if (error instanceof GraphQLError || (error as Error | undefined)?.name === 'GraphQLError') throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (error instanceof GraphQLError || (error as Error | undefined)?.name === 'GraphQLError') throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     throw error;
   }
 }

@@ -22,16 +22,16 @@ export interface ChoroplethResult {
 }
 
 const choroplethQuery = `
-  query Choropleth($parentCode: String, $level: AdminLevel!, $year: Int!) {
-    choropleth(parentCode: $parentCode, level: $level, year: $year) {
+  query Choropleth($parentCode: String, $level: AdminLevel!, $year: Int!, $set: String) {
+    choropleth(parentCode: $parentCode, level: $level, year: $year, set: $set) {
       code criteriaMet criteriaTotal band tier synthetic averageCriteria communesAssessed
     }
   }
 `;
 
 /** The thin colouring list for one layer and year; geometry is loaded separately and kept. */
-export async function loadChoropleth(client: Client, parentCode: string | null, level: Level, year: number): Promise<ChoroplethResult> {
-  const result = await client.query(choroplethQuery, { parentCode, level, year }).toPromise();
+export async function loadChoropleth(client: Client, parentCode: string | null, level: Level, year: number, set: string | null): Promise<ChoroplethResult> {
+  const result = await client.query(choroplethQuery, { parentCode, level, year, set }).toPromise();
   if (result.error) throw result.error;
   const list: ChoroplethEntry[] = result.data.choropleth.map((e: Omit<ChoroplethEntry, 'displayBand'>) => ({ ...e, displayBand: displayBand(e.band, e.tier) }));
   return {
@@ -43,5 +43,6 @@ export async function loadChoropleth(client: Client, parentCode: string | null, 
 
 /** Counts per band in legend order, every band listed. Pure. */
 export function legendCounts(entries: { displayBand: string }[]): { band: string; count: number }[] {
-  return bandOrder.map((band) => ({ band, count: entries.filter((e) => e.displayBand === band).length }));
+  const extra = [...new Set(entries.map((e) => e.displayBand))].filter((band) => !bandOrder.includes(band));
+  return [...bandOrder.slice(0, -1), ...extra, bandOrder.at(-1)!].map((band) => ({ band, count: entries.filter((e) => e.displayBand === band).length }));
 }

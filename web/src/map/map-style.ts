@@ -1,11 +1,10 @@
-import type { StyleSpecification, FilterSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 
 /**
  * Style as data. No tile server is reachable from the deployments we target, so the base map is
  * a plain background and every drawn shape comes from our own API.
  */
 export const unitsSourceId = 'units';
-export const unitsFillLayerId = 'units-fill';
 
 export const palette = {
   sea: '#dde7ee',
@@ -29,6 +28,11 @@ export const bandColours: Record<string, string> = {
   'all-met': '#998ec3',
   recognised: '#542788',
   advanced: '#2d004b',
+  // Bands of the smaller sets (model villages: 4 criteria; districts: 9) reuse the ramp's low end.
+  lt4: '#b35806',
+  lt3: '#b35806',
+  '3-5': '#f1a340',
+  '6-8': '#fee0b6',
   model: '#2d004b',
   'no-data': palette.land,
 };
@@ -57,17 +61,38 @@ export function hatchPattern(): { width: number; height: number; data: Uint8Arra
   return { width: size, height: size, data };
 }
 
-export const baseStyle: StyleSpecification = {
-  version: 8,
-  sources: {
-    [unitsSourceId]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
-  },
-  layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': palette.sea } },
+/** The vector-tile source of the national views (one level at a time, from /tiles). */
+export const unitTilesSourceId = 'unit-tiles';
+export const unitTilesSourceLayer = 'units';
+
+export function unitTilesSource(level: string, origin: string): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [`${origin}/tiles/${level.toLowerCase()}/{z}/{x}/{y}.pbf`],
+    minzoom: 0,
+    maxzoom: 14,
+    // Feature state by GSO code, the same key the choropleth list uses.
+    promoteId: { [unitTilesSourceLayer]: 'code' },
+  };
+}
+
+export const fillLayerId = (source: string) => `${source}-fill`;
+export const selectedLayerId = (source: string) => `${source}-selected`;
+
+/**
+ * The layers that draw units of one source: band fill, synthetic hatch, model-tier outline,
+ * boundaries, planners' matches, hover and selection. Both the GeoJSON source (drill-down) and the
+ * vector tiles (national views) use them, so both look the same.
+ */
+export function unitLayers(source: string, sourceLayer?: string): LayerSpecification[] {
+  const from = { source, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}) };
+  // Thousands of communes at country zoom would be all outline: boundaries thin out as one zooms out.
+  const outlineWidth = sourceLayer ? (['interpolate', ['linear'], ['zoom'], 4, 0.15, 8, 0.6, 11, 1] as unknown as number) : 1;
+  return [
     {
-      id: unitsFillLayerId,
+      id: fillLayerId(source),
       type: 'fill',
-      source: unitsSourceId,
+      ...from,
       paint: {
         'fill-color': [
           'match',
@@ -80,56 +105,59 @@ export const baseStyle: StyleSpecification = {
       },
     },
     {
-      id: 'units-synthetic',
+      id: `${source}-synthetic`,
       type: 'fill',
-      source: unitsSourceId,
+      ...from,
       paint: {
         'fill-pattern': hatchPatternId,
         'fill-opacity': ['case', ['boolean', ['feature-state', 'synthetic'], false], 1, 0],
       },
     },
     {
-      id: 'units-model',
+      id: `${source}-model`,
       type: 'line',
-      source: unitsSourceId,
+      ...from,
       paint: {
         'line-color': modelOutline,
         'line-width': ['case', ['==', ['feature-state', 'band'], 'model'], 2.5, 0],
         'line-offset': 1.25,
       },
     },
+    { id: `${source}-outline`, type: 'line', ...from, paint: { 'line-color': palette.outline, 'line-width': outlineWidth } },
     {
-      id: 'units-outline',
+      id: `${source}-match`,
       type: 'line',
-      source: unitsSourceId,
-      paint: { 'line-color': palette.outline, 'line-width': 1 },
-    },
-    {
-      id: 'units-match',
-      type: 'line',
-      source: unitsSourceId,
+      ...from,
       paint: {
         'line-color': palette.matchOutline,
         'line-width': ['case', ['==', ['feature-state', 'match'], true], 2, 0],
       },
     },
     {
-      id: 'units-hover',
+      id: `${source}-hover`,
       type: 'line',
-      source: unitsSourceId,
+      ...from,
       paint: {
         'line-color': palette.hoverOutline,
         'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, 0],
       },
     },
     {
-      id: 'units-selected',
+      id: selectedLayerId(source),
       type: 'line',
-      source: unitsSourceId,
+      ...from,
       filter: ['==', ['get', 'code'], ''],
       paint: { 'line-color': palette.selectedOutline, 'line-width': 2.5 },
     },
-  ],
+  ] as LayerSpecification[];
+}
+
+export const baseStyle: StyleSpecification = {
+  version: 8,
+  sources: {
+    [unitsSourceId]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
+  },
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } }, ...unitLayers(unitsSourceId)],
 };
 
 export function selectedFilter(code: string | null): FilterSpecification {

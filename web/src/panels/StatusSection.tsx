@@ -5,17 +5,17 @@ import { SourceRef, type SourceFact } from './SourceRef.tsx';
 import { UnitFacts } from './UnitFacts.tsx';
 
 const communeStatusQuery = `
-  query CommuneStatus($code: String!, $year: Int!) {
+  query CommuneStatus($code: String!, $year: Int!, $set: String) {
     unit(code: $code) {
       code
-      status(year: $year) { criteriaSet criteriaMet criteriaTotal band tier synthetic missing items { criterion nameVi nameEn status } }
+      status(year: $year, set: $set) { criteriaSet criteriaMet criteriaTotal band tier synthetic missing items { criterion nameVi nameEn status } }
     }
   }
 `;
 
 const areaSummaryQuery = `
-  query AreaSummary($code: String!, $year: Int!) {
-    summary(unitCode: $code, year: $year) {
+  query AreaSummary($code: String!, $year: Int!, $set: String) {
+    summary(unitCode: $code, year: $year, set: $set) {
       communeCount assessedCount syntheticCount averageCriteria criteriaSet
       recognisedCounts { tier count }
       bandCounts { band count }
@@ -30,13 +30,13 @@ const areaSummaryQuery = `
 `;
 
 /** The selected unit's standing in the chosen year: a commune's criteria grid, or an area's averages. */
-export function StatusSection({ code, level, year }: { code: string; level: Level; year: number }) {
-  return level === 'COMMUNE' ? <CommuneStatus code={code} year={year} /> : <AreaSummary code={code} year={year} />;
+export function StatusSection({ code, level, year, set }: { code: string; level: Level; year: number; set: string | null }) {
+  return level === 'COMMUNE' ? <CommuneStatus code={code} year={year} set={set} /> : <AreaSummary code={code} year={year} set={set} />;
 }
 
-function CommuneStatus({ code, year }: { code: string; year: number }) {
+function CommuneStatus({ code, year, set }: { code: string; year: number; set: string | null }) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year } });
+  const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year, set } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   const status = data?.unit.status;
   return (
@@ -77,9 +77,9 @@ interface ReportedRow {
   reported: { metric: string; value: number | null; band: string | null; criterion: number | null; year: number | null; asWritten: string | null } & SourceFact;
 }
 
-function AreaSummary({ code, year }: { code: string; year: number }) {
+function AreaSummary({ code, year, set }: { code: string; year: number; set: string | null }) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery({ query: areaSummaryQuery, variables: { code, year } });
+  const [{ data, error }] = useQuery({ query: areaSummaryQuery, variables: { code, year, set } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   const summary = data?.summary;
   const number = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
