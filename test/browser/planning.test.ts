@@ -49,7 +49,7 @@ describe('planners answer their questions in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Dưới 5 tiêu chí' }).check();
     const expected = await apiMatches({ withinCode: '20', year: 2017, bandIn: ['lt5'] });
     expect(expected.totalCount).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
     expect((await tableCodes(page)).sort()).toEqual(expected.nodes.map((n) => n.code).sort());
     expect(new URL(page.url()).searchParams.get('bands')).toBe('lt5');
 
@@ -80,7 +80,7 @@ describe('planners answer their questions in Chromium', () => {
 
     // The link reproduces the filtered view.
     await page.reload();
-    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
   });
 
   it('counts the border communes of Lạng Sơn recognised as meeting the standard in 2024', async () => {
@@ -91,7 +91,7 @@ describe('planners answer their questions in Chromium', () => {
     const expected = await apiMatches({ withinCode: '20', year: 2024, flags: ['border'], bandIn: ['recognised'] });
     const allBorder = await apiMatches({ withinCode: '20', flags: ['border'] });
     expect(expected.totalCount).toBeLessThanOrEqual(allBorder.totalCount);
-    await expect.poll(() => page.getByTestId('match-count').textContent()).toBe(`${expected.totalCount} xã phù hợp (năm 2024)`);
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe(`${expected.totalCount} xã phù hợp (năm 2024)`);
     expect((await tableCodes(page)).sort()).toEqual(expected.nodes.map((n) => n.code).sort());
     expect(new URL(page.url()).searchParams.get('flags')).toBe('border');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
@@ -114,18 +114,18 @@ describe('planners answer their questions in Chromium', () => {
     const index = options.findIndex((o) => o.startsWith('Xã Song Vân'));
     for (let i = 0; i < index; i++) await search.press('ArrowDown');
     await search.press('Enter');
-    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Xã Song Vân');
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent(), { timeout: 30_000 }).toBe('Xã Song Vân');
     expect(await page.getByRole('navigation').locator('li').allTextContents()).toEqual(['Việt Nam', 'Bắc Giang', 'Tân Yên', 'Song Vân']);
     // Document 001 (Tân Yên, 2019), section II.1.2: criteria 2, 6 and 17 not met.
-    await expect.poll(() => page.getByTestId('status').textContent()).toContain('Tiêu chí chưa đạt: 2, 6, 17');
-    await expect.poll(() => page.getByTestId('sources').textContent()).toContain('II.1.2, Xã Song Vân');
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 30_000 }).toContain('Tiêu chí chưa đạt: 2, 6, 17');
+    await expect.poll(() => page.getByTestId('sources').textContent(), { timeout: 30_000 }).toContain('II.1.2, Xã Song Vân');
     await page.getByTestId('history-chart').waitFor();
     expect(await page.getByTestId('history-chart').locator('g[data-year]').count()).toBeGreaterThan(1);
     await page.screenshot({ path: path.join(screenshots, '12-song-van-2019.png') });
 
     // đ/Đ: "dinh lap" finds Đình Lập.
     await search.fill('dinh lap');
-    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Đình Lập');
+    await expect.poll(() => page.getByRole('option').first().textContent(), { timeout: 30_000 }).toContain('Đình Lập');
     await search.press('Escape');
   });
 
@@ -133,7 +133,7 @@ describe('planners answer their questions in Chromium', () => {
     await page.goto(`${server.url}/?unit=187&year=2024`);
     await mapSettled(page, 20);
     const bars = page.getByTestId('per-criterion').locator('li');
-    await expect.poll(() => bars.count()).toBe(19);
+    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBe(19);
     const summary = await queryData(server.url, `{ summary(unitCode: "187", year: 2024) { assessedCount perCriterion { criterion met } } }`);
     const first = summary.summary.perCriterion[0];
     expect(await bars.first().locator('.bar-value').textContent()).toBe(`${first.met}/${summary.summary.assessedCount}`);

@@ -47,7 +47,7 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
   return (
     <section className="matches" data-testid="matches" aria-busy={loading}>
       <h3>
-        <span data-testid="match-count">{t('table.count', { count: totalCount, year })}</span>
+        <span data-testid="match-count">{loading ? t('map.loading') : t('table.count', { count: totalCount, year })}</span>
         {rows.length > 0 && (
           <button type="button" className="link-button export" onClick={exportCsv}>
             {t('table.exportCsv')}
