@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { createHttpApp } from './server/app.ts';
+import { markInterruptedImports } from './modules/assessment-imports/import.service.ts';
 import { importBoundaries } from '../../geo/boundary-import.ts';
 import { createProgress } from '../../geo/import-progress.ts';
 import { importSeeds } from '../../seeds/loader/seed-import.ts';
@@ -31,7 +32,9 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
     }
     const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
     log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
-    const http = await createHttpApp(database.orm, config.webDistDir, config.adminToken);
+    const interrupted = await markInterruptedImports(database.orm.em);
+    if (interrupted) log(`${interrupted} assessment import(s) were cut off by a stop of the server; nothing of them was written.`);
+    const http = await createHttpApp(database.orm, config.webDistDir, config.adminToken, config.importLimits);
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.port, config.host, resolve);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultReadLimits, type ReadLimits } from './modules/assessment-imports/sheet-reader.ts';
 
 /** The repository root, so relative defaults work whatever the working directory is. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,6 +22,8 @@ export interface AppConfig {
   adminToken: string | undefined;
   /** Transcribed source documents and criteria sets. */
   seedsDir: string;
+  /** Limits of spreadsheet imports: file bytes (IMPORT_MAX_BYTES), data rows (IMPORT_MAX_ROWS). */
+  importLimits: ReadLimits;
   /** Progress bars on a terminal, plain lines otherwise. */
   interactive: boolean;
 }
@@ -32,6 +35,14 @@ function intFromEnv(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
   }
+  return value;
+}
+
+function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return value;
 }
 
@@ -47,6 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: fromRoot(env.WEB_DIST_DIR ?? 'web/dist'),
     adminToken: env.ADMIN_TOKEN || undefined,
     seedsDir: fromRoot(env.SEEDS_DIR ?? 'seeds'),
+    importLimits: {
+      ...defaultReadLimits,
+      maxBytes: positiveIntFromEnv(env, 'IMPORT_MAX_BYTES', defaultReadLimits.maxBytes),
+      maxRows: positiveIntFromEnv(env, 'IMPORT_MAX_ROWS', defaultReadLimits.maxRows),
+    },
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
   };
 }

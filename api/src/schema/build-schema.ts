@@ -7,6 +7,7 @@ import { AssessmentResolver, UnitFactsResolver } from '../modules/assessments/un
 import { CriteriaSetResolver, CriterionResolver } from '../modules/criteria/criteria.resolver.ts';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver.ts';
 import { AssessmentMutationResolver } from '../modules/assessments/assessment-mutation.resolver.ts';
+import { AssessmentImportResolver } from '../modules/assessment-imports/import.resolver.ts';
 
 export const resolvers = [
   AdminUnitResolver,
@@ -18,6 +19,7 @@ export const resolvers = [
   CriterionResolver,
   DataQualityResolver,
   AssessmentMutationResolver,
+  AssessmentImportResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -11,6 +11,9 @@ import { formatError } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { writeAccessFor } from './operator-token.ts';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
+import { exportRoutes, jsonErrorHandler } from '../modules/assessment-imports/export.routes.ts';
 
 export interface HttpApp {
   server: http.Server;
@@ -18,7 +21,12 @@ export interface HttpApp {
 }
 
 /** GraphQL at /graphql, a health probe at /health and the built web client at /. */
-export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToken: string | undefined): Promise<HttpApp> {
+export async function createHttpApp(
+  orm: MikroORM,
+  webDistDir: string,
+  adminToken: string | undefined,
+  importLimits: ReadLimits = defaultReadLimits,
+): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -44,10 +52,16 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToke
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // Multipart requests (file uploads); Apollo's CSRF check wants an Apollo-Require-Preflight header
+    // on them. One byte over the limit lets the resolver tell "too large" from "exactly the limit".
+    graphqlUploadExpress({ maxFileSize: importLimits.maxBytes + 1, maxFiles: 1 }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(orm.em, writeAccessFor(req.headers.authorization, adminToken)),
+      context: async ({ req }) => createRequestContext(orm.em, writeAccessFor(req.headers.authorization, adminToken), importLimits),
     }),
+    jsonErrorHandler,
   );
+
+  app.use('/export', exportRoutes(orm));
 
   serveWebClient(app, webDistDir);
 
@@ -71,5 +85,5 @@ function serveWebClient(app: express.Express, webDistDir: string) {
   app.use('/assets', express.static(path.join(webDistDir, 'assets'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(webDistDir, { index: false }));
   // Client-side routes (the URL carries the map state) all get the app shell.
-  app.get(/^\/(?!graphql|tiles|health).*/, (_req, res) => res.sendFile(indexHtml));
+  app.get(/^\/(?!graphql|tiles|health|export).*/, (_req, res) => res.sendFile(indexHtml));
 }

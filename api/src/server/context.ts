@@ -6,21 +6,25 @@ import { createAdminUnitLoaders, type AdminUnitLoaders } from '../modules/admin-
 import { StatusService } from '../modules/assessments/status.service.ts';
 import { createStatusLoaders, type StatusLoaders } from '../modules/assessments/status.loaders.ts';
 import type { WriteAccess } from './operator-token.ts';
+import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 
 export interface RequestContext {
   /** A fork of the EntityManager: one identity map per request. */
   em: EntityManager;
   services: { statuses: StatusService };
   access: WriteAccess;
+  /** Byte and row limits of spreadsheet imports (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS). */
+  importLimits: ReadLimits;
   loaders: { units: AdminUnitLoaders; statuses: StatusLoaders; flags: DataLoader<number, UnitFlag[]> };
 }
 
-export function createRequestContext(rootEm: EntityManager, access: WriteAccess): RequestContext {
+export function createRequestContext(rootEm: EntityManager, access: WriteAccess, importLimits: ReadLimits = defaultReadLimits): RequestContext {
   const em = rootEm.fork();
   const statuses = new StatusService(em);
   return {
     em,
     access,
+    importLimits,
     services: { statuses },
     loaders: {
       units: createAdminUnitLoaders(em.getRepository(AdminUnit)),
