@@ -21,11 +21,13 @@ export class AssessmentImportResolver {
     @Arg('allOrNothing', () => Boolean, { defaultValue: true }) allOrNothing: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportReportType> {
-    ctx.access.requireWriter();
+    const service = new AssessmentImportService(ctx.em, ctx.access);
+    // Refused callers are turned away before their upload is read.
+    service.authorize();
     const upload = await file;
     const data = await readUpload(upload.createReadStream(), ctx.importLimits.maxBytes);
     const progress = createProgress(false, (line) => console.log(`Assessment import of ${upload.filename}: ${line}`));
-    return new AssessmentImportService(ctx.em, ctx.access).run({ fileName: upload.filename, data, actor: 'operator token', dryRun, allOrNothing, limits: ctx.importLimits, progress });
+    return service.run({ fileName: upload.filename, data, actor: 'operator token', dryRun, allOrNothing, limits: ctx.importLimits, progress });
   }
 
   @Query(() => [AssessmentImportBatch], { description: 'The latest assessment imports, newest first; needs write access' })

@@ -106,7 +106,7 @@ export class AssessmentImportService {
    * The one authorization point of imports, per batch (no unit) and per row. Until accounts exist,
    * writing needs the operator token; with accounts this becomes a check of the unit's scope.
    */
-  private authorize(unit?: KnownUnit): void {
+  authorize(unit?: KnownUnit): void {
     void unit;
     this.access.requireWriter();
   }
