@@ -120,6 +120,11 @@ describe('row validation', () => {
     ]);
   });
 
+  it('refuses a value under no header rather than dropping it', () => {
+    const s = sheet(header, ['06493', '', '', '2017', 'commune-2016', 'Đạt', '', '', '', '', 'ghi chú']);
+    expect(validateRows(s, directory, sets).rejections.map((r) => [r.row, r.column, r.reason])).toEqual([[2, 'K', 'unknown-column']]);
+  });
+
   it('reports unreadable cells (formulas) by column', () => {
     const s = sheet(header, ['06493', '', '', '2017', 'commune-2016', 'Đạt', '', '', '']);
     s.rows[0].cells[6] = { problem: 'a formula; enter the value itself' };

@@ -125,6 +125,13 @@ export function validateRows(sheet: Sheet, units: UnitDirectory, sets: ReadonlyM
       return '';
     };
 
+    // A value under no header would be silently dropped: refuse it instead.
+    sheetRow.cells.forEach((cell, index) => {
+      if (!sheet.headers[index] && (typeof cell !== 'string' || cell.trim())) {
+        problems.push({ row: sheetRow.rowNumber, column: columnLetter(index), reason: 'unknown-column', message: `Column ${columnLetter(index)} has a value but no header` });
+      }
+    });
+
     const setCode = text(fixed.get('set'));
     const set = sets.get(setCode);
     if (!setCode) reject(fixed.get('set'), 'unknown-set', 'No criteria set given (e.g. commune-2016)');
@@ -183,6 +190,13 @@ export function validateRows(sheet: Sheet, units: UnitDirectory, sets: ReadonlyM
     else rows.push({ rowNumber: sheetRow.rowNumber, unit: unit!, set: set!, year, statuses, indicators });
   }
   return { rows, rejections, headerRejected: false };
+}
+
+/** Spreadsheet column name of a 0-based index: 0 → A, 26 → AA. */
+function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 function readHeader(headers: string[]): { columns: Column[]; rejections: Rejection[] } {
