@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { createHttpApp } from './server/app.ts';
 import { ensureFirstAdmin, loadSessionSecret } from './modules/auth/authenticate.ts';
 import { LoginRateLimiter } from './modules/auth/login-rate-limit.ts';
+import { markInterruptedImports } from './modules/assessment-imports/import.service.ts';
 import { importBoundaries } from '../../geo/boundary-import.ts';
 import { createProgress } from '../../geo/import-progress.ts';
 import { importSeeds } from '../../seeds/loader/seed-import.ts';
@@ -34,13 +35,20 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
     const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
     log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
     await ensureFirstAdmin(database.orm.em, config.firstAdmin.username, config.firstAdmin.password, log);
-    const http = await createHttpApp(database.orm, config.webDistDir, {
-      sessionSecret: await loadSessionSecret(database.orm.em, config.sessionSecret),
-      sessionTtlSeconds: config.sessionTtlSeconds,
-      adminToken: config.adminToken,
-      publicRead: config.publicRead,
-      loginLimiter: new LoginRateLimiter(),
-    });
+    const interrupted = await markInterruptedImports(database.orm.em);
+    if (interrupted) log(`${interrupted} assessment import(s) were cut off by a stop of the server; nothing of them was written.`);
+    const http = await createHttpApp(
+      database.orm,
+      config.webDistDir,
+      {
+        sessionSecret: await loadSessionSecret(database.orm.em, config.sessionSecret),
+        sessionTtlSeconds: config.sessionTtlSeconds,
+        adminToken: config.adminToken,
+        publicRead: config.publicRead,
+        loginLimiter: new LoginRateLimiter(),
+      },
+      config.importLimits,
+    );
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen(config.port, config.host, resolve);

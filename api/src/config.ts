@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultReadLimits, type ReadLimits } from './modules/assessment-imports/sheet-reader.ts';
 
 /** The repository root, so relative defaults work whatever the working directory is. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +29,8 @@ export interface AppConfig {
   publicRead: boolean;
   /** Transcribed source documents and criteria sets. */
   seedsDir: string;
+  /** Limits of spreadsheet imports: file bytes (IMPORT_MAX_BYTES), data rows (IMPORT_MAX_ROWS). */
+  importLimits: ReadLimits;
   /** Progress bars on a terminal, plain lines otherwise. */
   interactive: boolean;
 }
@@ -56,6 +59,14 @@ function hoursFromEnv(name: string, raw: string | undefined, fallback: number): 
   return hours;
 }
 
+function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const fromRoot = (p: string) => path.resolve(projectRoot, p);
   return {
@@ -72,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlSeconds: Math.round(hoursFromEnv('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 3600),
     publicRead: booleanFromEnv('PUBLIC_READ', env.PUBLIC_READ, true),
     seedsDir: fromRoot(env.SEEDS_DIR ?? 'seeds'),
+    importLimits: {
+      ...defaultReadLimits,
+      maxBytes: positiveIntFromEnv(env, 'IMPORT_MAX_BYTES', defaultReadLimits.maxBytes),
+      maxRows: positiveIntFromEnv(env, 'IMPORT_MAX_ROWS', defaultReadLimits.maxRows),
+    },
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
   };
 }

@@ -42,28 +42,45 @@ export async function startEmbeddedPostgis(dataDir: string, port = 0): Promise<E
   }
 }
 
-/** Two processes on one PGlite directory corrupt it, so the second one is refused. */
-function acquireLock(lockFile: string): () => void {
+/**
+ * Two processes on one PGlite directory corrupt it, so the second one is refused. The lock names
+ * the holder's pid and (on Linux) its start time: a lock left by a killed process is taken over,
+ * also when its pid has since been given to an unrelated process.
+ */
+export function acquireLock(lockFile: string): () => void {
+  const own = `${process.pid}\n${processStartTime(process.pid) ?? ''}`;
   try {
-    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    fs.writeFileSync(lockFile, own, { flag: 'wx' });
   } catch {
-    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-    if (holder && holder !== process.pid && isRunning(holder)) {
+    const [pidText, startText] = fs.readFileSync(lockFile, 'utf8').split('\n');
+    const holder = Number(pidText);
+    if (holder && holder !== process.pid && isHeldBy(holder, startText || undefined)) {
       throw new Error(
         `The embedded database in ${path.dirname(lockFile)} is in use by process ${holder}. ` +
           'Stop it, or set DATA_DIR to another folder.',
       );
     }
-    fs.writeFileSync(lockFile, String(process.pid));
+    fs.writeFileSync(lockFile, own);
   }
   return () => fs.rmSync(lockFile, { force: true });
 }
 
-function isRunning(pid: number): boolean {
+function isHeldBy(pid: number, recordedStart: string | undefined): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  const start = processStartTime(pid);
+  return recordedStart === undefined || start === undefined || start === recordedStart;
+}
+
+/** Field 22 of /proc/<pid>/stat (clock ticks since boot); undefined where /proc is not available. */
+function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
 }

@@ -16,6 +16,7 @@ import { ReportedAggregate } from '../modules/data-quality/reported-aggregate.en
 import { DataQualityFinding } from '../modules/data-quality/data-quality-finding.entity.ts';
 import { AppSecret, User } from '../modules/auth/user.entity.ts';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
+import { AssessmentImportBatch } from '../modules/assessment-imports/import-batch.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -40,6 +41,7 @@ export const entities = [
   User,
   AppSecret,
   AuditEntry,
+  AssessmentImportBatch,
 ];
 
 export interface OrmOptions {

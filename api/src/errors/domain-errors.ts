@@ -32,3 +32,20 @@ export class ForbiddenError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   readonly code = 'TOO_MANY_REQUESTS';
 }
+
+/** An uploaded file that cannot be read as the import template (not XLSX/CSV, corrupt, no header). */
+export class InvalidFileError extends DomainError {
+  readonly code = 'INVALID_FILE';
+}
+
+export class UnsupportedFileTypeError extends DomainError {
+  readonly code = 'UNSUPPORTED_FILE_TYPE';
+}
+
+export class FileTooLargeError extends DomainError {
+  readonly code = 'FILE_TOO_LARGE';
+}
+
+export class TooManyRowsError extends DomainError {
+  readonly code = 'TOO_MANY_ROWS';
+}

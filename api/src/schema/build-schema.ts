@@ -10,6 +10,7 @@ import { AssessmentMutationResolver } from '../modules/assessments/assessment-mu
 import { AuthResolver } from '../modules/auth/auth.resolver.ts';
 import { AuditTrailResolver } from '../modules/audit/audit-trail.resolver.ts';
 import { readAccess } from '../modules/auth/read-access.middleware.ts';
+import { AssessmentImportResolver } from '../modules/assessment-imports/import.resolver.ts';
 
 export const resolvers = [
   AdminUnitResolver,
@@ -23,6 +24,7 @@ export const resolvers = [
   AssessmentMutationResolver,
   AuthResolver,
   AuditTrailResolver,
+  AssessmentImportResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -14,6 +14,9 @@ import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
 
 /** GraphQL requests are small; imports upload through their own route. */
 const requestBodyLimit = '1mb';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
+import { exportRoutes, jsonErrorHandler } from '../modules/assessment-imports/export.routes.ts';
 
 export interface HttpApp {
   server: http.Server;
@@ -21,7 +24,12 @@ export interface HttpApp {
 }
 
 /** GraphQL at /graphql, a health probe at /health and the built web client at /. */
-export async function createHttpApp(orm: MikroORM, webDistDir: string, auth: AuthSettings): Promise<HttpApp> {
+export async function createHttpApp(
+  orm: MikroORM,
+  webDistDir: string,
+  auth: AuthSettings,
+  importLimits: ReadLimits = defaultReadLimits,
+): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -49,14 +57,21 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, auth: Aut
   app.use(
     '/graphql',
     express.json({ limit: requestBodyLimit }),
+    // Multipart requests (file uploads); Apollo's CSRF check wants an Apollo-Require-Preflight header
+    // on them. One byte over the limit lets the resolver tell "too large" from "exactly the limit".
+    graphqlUploadExpress({ maxFileSize: importLimits.maxBytes + 1, maxFiles: 1 }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork();
-        return createRequestContext(em, await accessFor(em, req.headers.authorization, auth), auth, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+        const access = await accessFor(em, req.headers.authorization, auth);
+        return createRequestContext(em, access, auth, req.ip ?? req.socket.remoteAddress ?? 'unknown', importLimits);
       },
     }),
+    jsonErrorHandler,
   );
   app.use('/graphql', requestErrorAsGraphQL);
+
+  app.use('/export', exportRoutes(orm));
 
   serveWebClient(app, webDistDir);
 
@@ -96,5 +111,5 @@ function serveWebClient(app: express.Express, webDistDir: string) {
   app.use('/assets', express.static(path.join(webDistDir, 'assets'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(webDistDir, { index: false }));
   // Client-side routes (the URL carries the map state) all get the app shell.
-  app.get(/^\/(?!graphql|tiles|health).*/, (_req, res) => res.sendFile(indexHtml));
+  app.get(/^\/(?!graphql|tiles|health|export).*/, (_req, res) => res.sendFile(indexHtml));
 }

@@ -7,6 +7,7 @@ import { StatusService } from '../modules/assessments/status.service.ts';
 import { createStatusLoaders, type StatusLoaders } from '../modules/assessments/status.loaders.ts';
 import type { Access } from '../modules/auth/access.ts';
 import type { AuthSettings } from '../modules/auth/authenticate.ts';
+import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 
 export interface RequestContext {
   /** A fork of the EntityManager: one identity map per request. */
@@ -17,16 +18,25 @@ export interface RequestContext {
   auth: AuthSettings;
   /** The client's address, for login rate limits. */
   clientAddress: string;
+  /** Byte and row limits of spreadsheet imports (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS). */
+  importLimits: ReadLimits;
   loaders: { units: AdminUnitLoaders; statuses: StatusLoaders; flags: DataLoader<number, UnitFlag[]> };
 }
 
-export function createRequestContext(em: EntityManager, access: Access, auth: AuthSettings, clientAddress: string): RequestContext {
+export function createRequestContext(
+  em: EntityManager,
+  access: Access,
+  auth: AuthSettings,
+  clientAddress: string,
+  importLimits: ReadLimits = defaultReadLimits,
+): RequestContext {
   const statuses = new StatusService(em);
   return {
     em,
     access,
     auth,
     clientAddress,
+    importLimits,
     services: { statuses },
     loaders: {
       units: createAdminUnitLoaders(em.getRepository(AdminUnit)),

@@ -10,6 +10,7 @@ import { Assessment, AssessmentItem, ItemStatus } from './assessment.entity.ts';
 import type { AssessmentInput, IndicatorValueInput } from './assessment.input.ts';
 import { IndicatorValue } from './indicator-value.entity.ts';
 import { writableUnit } from './writable-unit.ts';
+import { assessmentRuleViolations } from './assessment-rules.ts';
 
 type CheckedInput = AssessmentInput & { notMet: number[]; indicators: IndicatorValueInput[] };
 
@@ -71,19 +72,10 @@ export class AssessmentService {
   }
 
   private check(input: CheckedInput, unit: AdminUnit, set: CriteriaSet) {
-    if (unit.level !== set.level) {
-      throw new InvalidInputError(`${set.code} assesses ${set.level} units; ${unit.code} is a ${unit.level}`, { field: 'set' });
-    }
-    if (input.year < set.validFrom || input.year > set.validTo) {
-      throw new InvalidInputError(`${set.code} is valid ${set.validFrom}–${set.validTo}, not in ${input.year}`, { field: 'year' });
-    }
-    const numbers = new Set(set.criteria.getItems().map((c) => c.number));
-    const outside = [...input.met, ...input.notMet].filter((n) => !numbers.has(n));
-    if (outside.length) {
-      throw new InvalidInputError(`Criteria ${outside.join(', ')} are not in ${set.code} (1–${set.criteriaCount})`, { field: 'met' });
-    }
-    const both = input.met.filter((n) => input.notMet.includes(n));
-    if (both.length) throw new InvalidInputError(`Criteria ${both.join(', ')} are both met and not met`, { field: 'notMet' });
+    const { code, level, validFrom, validTo, criteriaCount } = set;
+    const rules = { code, level, validFrom, validTo, criteriaCount, criterionNumbers: set.criteria.getItems().map((c) => c.number) };
+    const [violation] = assessmentRuleViolations(rules, unit, input.year, input.met, input.notMet);
+    if (violation) throw new InvalidInputError(violation.message, { field: violation.field });
   }
 
   /** Each code must be an indicator of the set, or the number of a criterion of it, and given once. */

@@ -66,18 +66,24 @@ export class Access {
    * The unit written must be the editor's unit or below it; admins write anywhere. Call it inside the
    * write's transaction, with the unit as loaded there.
    */
-  async requireScope(em: EntityManager, unit: AdminUnit): Promise<void> {
+  async requireScope(em: EntityManager, unit: ScopedUnit): Promise<void> {
+    await this.requireScopeOfAll(em, [unit]);
+  }
+
+  /** requireScope for many units at once (an import): one ancestor query, the first unit outside refused. */
+  async requireScopeOfAll(em: EntityManager, units: readonly ScopedUnit[]): Promise<void> {
     this.requireWriter();
     if (this.actor.role === Role.ADMIN) return;
     const own = this.actor.unitId;
-    if (own !== null) {
-      if (unit.id === own) return;
-      const ancestors = (await em.getRepository(AdminUnit).findAncestorIds([unit.id])).get(unit.id) ?? [];
-      if (ancestors.includes(own)) return;
-    }
-    throw new ForbiddenError(`${this.actor.username} may write only within unit ${this.actor.unitCode ?? '(none)'}; ${unit.code} ${unit.name} is outside it`, {
-      unitCode: unit.code,
+    const ancestors = own === null ? new Map<number, number[]>() : await em.getRepository(AdminUnit).findAncestorIds([...new Set(units.map((u) => u.id))]);
+    const outside = units.find((unit) => own === null || (unit.id !== own && !(ancestors.get(unit.id) ?? []).includes(own)));
+    if (!outside) return;
+    throw new ForbiddenError(`${this.actor.username} may write only within unit ${this.actor.unitCode ?? '(none)'}; ${outside.code} ${outside.name} is outside it`, {
+      unitCode: outside.code,
       scope: this.actor.unitCode,
     });
   }
 }
+
+/** What a scope check needs of a unit. */
+export type ScopedUnit = Pick<AdminUnit, 'id' | 'code' | 'name'>;

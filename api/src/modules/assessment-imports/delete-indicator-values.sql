@@ -1,0 +1,2 @@
+-- Parameter: ids (int[]).
+delete from indicator_value where id = any(?::int[])

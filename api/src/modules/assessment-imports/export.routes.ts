@@ -1,0 +1,58 @@
+import express, { type ErrorRequestHandler } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DomainError, InvalidInputError } from '../../errors/domain-errors.ts';
+import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
+import { AssessmentExportService } from './export.service.ts';
+import type { SheetFormat } from './sheet-reader.ts';
+
+const statusOf: Record<string, number> = { NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, FILE_TOO_LARGE: 413 };
+
+/**
+ * GET /export/assessments.xlsx?unit=20&year=2017[&level=district][&set=commune-2016] (or .csv):
+ * the import template filled with the stored assessments. Public, like the GraphQL reads.
+ */
+export function exportRoutes(orm: MikroORM): express.Router {
+  const router = express.Router();
+  for (const format of ['xlsx', 'csv'] as SheetFormat[]) {
+    router.get(`/assessments.${format}`, async (req, res) => {
+      try {
+        const { unit, year, level, set } = req.query;
+        if (typeof unit !== 'string' || !/^\d{2,5}$/.test(unit)) throw new InvalidInputError('unit must be a GSO code, e.g. unit=20', { field: 'unit' });
+        if (typeof year !== 'string' || !/^\d{4}$/.test(year)) throw new InvalidInputError('year must be a year, e.g. year=2017', { field: 'year' });
+        if (level !== undefined && level !== AdminLevel.COMMUNE && level !== AdminLevel.DISTRICT) {
+          throw new InvalidInputError('level must be commune or district', { field: 'level' });
+        }
+        if (set !== undefined && (typeof set !== 'string' || !/^[a-z0-9-]{3,60}$/.test(set))) {
+          throw new InvalidInputError('set must be a criteria set code such as commune-2016', { field: 'set' });
+        }
+        const file = await new AssessmentExportService(orm.em.fork()).export({ unitCode: unit, year: Number(year), format, level: level as AdminLevel | undefined, set });
+        res
+          .status(200)
+          .type(file.contentType)
+          .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
+          .setHeader('X-Content-Type-Options', 'nosniff')
+          .send(file.body);
+      } catch (error) {
+        sendError(res, error);
+      }
+    });
+  }
+  return router;
+}
+
+function sendError(res: express.Response, error: unknown) {
+  if (error instanceof DomainError) {
+    res.status(statusOf[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+    return;
+  }
+  console.error('Unexpected export error:', error);
+  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}
+
+/** Errors of the multipart parser (malformed request, file over the limit) as GraphQL-shaped JSON. */
+export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const code = status === 413 ? 'FILE_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  if (status === 500) console.error('Unexpected request error:', error);
+  res.status(status).json({ errors: [{ message: status < 500 ? String(error.message) : 'Internal server error', extensions: { code } }] });
+};
