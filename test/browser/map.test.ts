@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { drawnBandColours, landColour } from '../support/colours.ts';
-import { launchChromium, mapSettled, screenshots, shareOfColour, watchedPage } from '../support/browser.ts';
+import { mapSettled, screenshots, shareOfColour, useChromium } from '../support/browser.ts';
 
 const server = inject('servers').find((s) => s.name === 'embedded')!;
 
 describe('the map page in Chromium', () => {
-  let browser: Browser;
+  const chromium = useChromium(server.url);
   let page: Page;
-  const consoleErrors: string[] = [];
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await watchedPage(browser, server.url, { consoleErrors, foreignRequests });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  beforeAll(() => {
+    page = chromium.page;
   });
 
   it('draws the 63 provinces as filled polygons', async () => {
@@ -100,7 +92,7 @@ describe('the map page in Chromium', () => {
   });
 
   it('made no console errors and no requests outside the app', () => {
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    expect(chromium.consoleErrors).toEqual([]);
+    expect(chromium.foreignRequests).toEqual([]);
   });
 });

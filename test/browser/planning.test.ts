@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { queryData } from '../support/graphql.ts';
-import { launchChromium, mapSettled, screenshots, shareOfColour, watchedPage } from '../support/browser.ts';
+import { mapSettled, screenshots, shareOfColour, useChromium, watchedPage } from '../support/browser.ts';
 import { hex } from '../support/colours.ts';
 import { palette } from '../../web/src/map/map-style.ts';
 
@@ -28,18 +29,10 @@ async function tableCodes(page: Page): Promise<string[]> {
 }
 
 describe('planners answer their questions in Chromium', () => {
-  let browser: Browser;
+  const chromium = useChromium(server.url);
   let page: Page;
-  const consoleErrors: string[] = [];
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await watchedPage(browser, server.url, { consoleErrors, foreignRequests });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+  beforeAll(() => {
+    page = chromium.page;
   });
 
   it('lists the communes of Lạng Sơn below 5 criteria in 2017, marks them on the map and exports them', async () => {
@@ -77,6 +70,18 @@ describe('planners answer their questions in Chromium', () => {
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(expected.totalCount + 1);
     for (const { code } of expected.nodes) expect(csv).toContain(`${code},`);
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    expect(xlsxDownload.suggestedFilename()).toBe('ntm-Lạng-Sơn-2017.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path())!);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(expected.totalCount + 1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('Mã');
+    const sheetCodes = sheet.getColumn(1).values.slice(2) as string[];
+    expect([...sheetCodes].sort()).toEqual(expected.nodes.map((n) => n.code).sort());
+    // Criteria met are numbers in the sheet, not text.
+    expect(typeof sheet.getRow(2).getCell(6).value).toBe('number');
 
     // The link reproduces the filtered view.
     await page.reload();
@@ -141,7 +146,7 @@ describe('planners answer their questions in Chromium', () => {
   });
 
   it('fits a phone-width screen without sideways scrolling', async () => {
-    const phone = await watchedPage(browser, server.url, { consoleErrors, foreignRequests }, { width: 390, height: 844 });
+    const phone = await watchedPage(chromium.browser, server.url, chromium, { width: 390, height: 844 });
     await phone.goto(`${server.url}/?unit=187&year=2024`);
     await mapSettled(phone, 20);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -150,7 +155,7 @@ describe('planners answer their questions in Chromium', () => {
   });
 
   it('made no console errors and no requests outside the app', () => {
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    expect(chromium.consoleErrors).toEqual([]);
+    expect(chromium.foreignRequests).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { artifactsDir } from './servers.ts';
 import type { Rgb } from './colours.ts';
@@ -75,3 +76,23 @@ export async function mapSettled(page: Page, units: number) {
   }
 }
 
+
+export interface ChromiumSession {
+  browser: Browser;
+  page: Page;
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/** Chromium for a describe block: launched before its tests, closed after them. */
+export function useChromium(appUrl: string): ChromiumSession {
+  const session = { consoleErrors: [], foreignRequests: [] } as unknown as ChromiumSession;
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.page = await watchedPage(session.browser, appUrl, session);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return session;
+}

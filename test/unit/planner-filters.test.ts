@@ -177,3 +177,18 @@ describe('criteria sets that can colour the map', () => {
     expect(effectiveSet(null, setsFor(sets, 2024, null))).toBeNull();
   });
 });
+
+describe('the table as spreadsheet cells', () => {
+  it('keeps numbers as numbers and neutralises text that a spreadsheet would run', async () => {
+    const { toCells } = await import('../../web/src/planning/match-table.ts');
+    const cells = toCells(
+      [row({ name: '@SUM(A1)', criteriaMet: 7 })],
+      { code: '=code', name: 'name', district: 'd', province: 'p', flags: 'f', criteriaMet: 'm', criteriaTotal: 't', band: 'b', tier: 'tier', missing: 'x', synthetic: 's' },
+      { band: (b) => b, tier: (t) => t, yes: 'yes' },
+    );
+    expect(cells[0][0]).toBe("'=code");
+    expect(cells[1][1]).toBe("'@SUM(A1)");
+    expect(cells[1][5]).toBe(7);
+    expect(cells[1][8]).toBeNull();
+  });
+});

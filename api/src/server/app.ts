@@ -16,7 +16,7 @@ import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
 const requestBodyLimit = '1mb';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
-import { exportRoutes, jsonErrorHandler } from '../modules/assessment-imports/export.routes.ts';
+import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
 
 export interface HttpApp {
   server: http.Server;
@@ -67,7 +67,6 @@ export async function createHttpApp(
         return createRequestContext(em, access, auth, req.ip ?? req.socket.remoteAddress ?? 'unknown', importLimits);
       },
     }),
-    jsonErrorHandler,
   );
   app.use('/graphql', requestErrorAsGraphQL);
 
@@ -85,19 +84,19 @@ export async function createHttpApp(
 }
 
 /**
- * Bodies over the limit or with broken JSON are refused before GraphQL sees them; answer them in
- * GraphQL's error shape, with a code, instead of Express's HTML page.
+ * JSON bodies over the limit or broken, and malformed or oversized multipart uploads, are refused
+ * before GraphQL sees them; answer them in GraphQL's error shape, with a code, instead of Express's
+ * HTML page.
  */
 function requestErrorAsGraphQL(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
-  const status = (error as { status?: number }).status;
-  const type = (error as { type?: string }).type;
-  if (status === 413) {
-    res.status(413).json({ errors: [{ message: `The request is larger than ${requestBodyLimit}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-  } else if (status === 400 && type === 'entity.parse.failed') {
-    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-  } else {
-    next(error);
-  }
+  const { status, type, message } = error as { status?: number; type?: string; message?: string };
+  const refuse = (code: string, text: string) => res.status(status!).json({ errors: [{ message: text, extensions: { code } }] });
+  if (status === 413 && type === 'entity.too.large') refuse('PAYLOAD_TOO_LARGE', `The request is larger than ${requestBodyLimit}`);
+  else if (status === 413) refuse('FILE_TOO_LARGE', message ?? 'The upload is too large');
+  else if (status === 400 && type === 'entity.parse.failed') refuse('BAD_REQUEST', 'The request body is not valid JSON');
+  // graphql-upload's errors for a malformed multipart request carry a 4xx status and a readable message.
+  else if (status !== undefined && status >= 400 && status < 500) refuse('BAD_REQUEST', message ?? 'Malformed request');
+  else next(error);
 }
 
 function serveWebClient(app: express.Express, webDistDir: string) {

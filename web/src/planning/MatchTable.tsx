@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextOrder, sortRows, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
+import { nextOrder, sortRows, toCells, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
 
 interface MatchTableProps {
   rows: MatchRow[];
@@ -19,10 +19,7 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
   const [order, setOrder] = useState<SortOrder>({ key: 'criteriaMet', descending: true });
   const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
 
-  const exportCsv = () => {
-    const csv = toCsv(
-      sorted,
-      {
+  const headings = () => ({
         code: t('table.code'),
         name: t('table.name'),
         district: t('table.district'),
@@ -34,14 +31,22 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
         tier: t('table.tier'),
         missing: t('table.missing'),
         synthetic: t('table.synthetic'),
-      },
-      { band: (b) => t(`band.${b}`), tier: (tier) => t(`status.tier.${tier}`), yes: t('table.yes') },
-    );
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = `ntm-${scopeName.replace(/\s+/g, '-')}-${year}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+  });
+  const labels = () => ({ band: (b: string) => t(`band.${b}`), tier: (tier: string) => t(`status.tier.${tier}`), yes: t('table.yes') });
+  const fileName = (extension: string) => `ntm-${scopeName.replace(/\s+/g, '-')}-${year}.${extension}`;
+
+  const exportCsv = () => download(new Blob([toCsv(sorted, headings(), labels())], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
+
+  // The spreadsheet library is large: it loads (from this app) only when someone exports.
+  const exportXlsx = async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(scopeName.slice(0, 31));
+    sheet.addRows(toCells(sorted, headings(), labels()));
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const body = await workbook.xlsx.writeBuffer();
+    download(new Blob([body], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName('xlsx'));
   };
 
   return (
@@ -49,9 +54,14 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
       <h3>
         <span data-testid="match-count">{loading ? t('map.loading') : t('table.count', { count: totalCount, year })}</span>
         {rows.length > 0 && (
-          <button type="button" className="link-button export" onClick={exportCsv}>
-            {t('table.exportCsv')}
-          </button>
+          <span className="exports">
+            <button type="button" className="link-button export" onClick={exportCsv}>
+              {t('table.exportCsv')}
+            </button>
+            <button type="button" className="link-button export" onClick={() => void exportXlsx()}>
+              {t('table.exportXlsx')}
+            </button>
+          </span>
         )}
       </h3>
       {rows.length < totalCount && <p className="note">{t('table.truncated', { shown: rows.length, total: totalCount })}</p>}
@@ -90,4 +100,12 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
       )}
     </section>
   );
+}
+
+function download(blob: Blob, fileName: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }

@@ -53,11 +53,11 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** A cell already neutralised by toCells, quoted when it holds a comma, quote or line break. */
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const safe = neutraliseFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 export interface CsvHeadings {
@@ -74,10 +74,9 @@ export interface CsvHeadings {
   synthetic: string;
 }
 
-/** CSV with a BOM (Excel then reads UTF-8 Vietnamese correctly) and CRLF line ends (RFC 4180). */
-export function toCsv(rows: MatchRow[], headings: CsvHeadings, labels: { band(code: string): string; tier(code: string): string; yes: string }): string {
-  const header = Object.values(headings).map(csvCell).join(',');
-  const lines = rows.map((row) =>
+/** The table as rows of cells (header first): text neutralised, numbers kept as numbers. Pure. */
+export function toCells(rows: MatchRow[], headings: CsvHeadings, labels: { band(code: string): string; tier(code: string): string; yes: string }): (string | number | null)[][] {
+  const body = rows.map((row) =>
     [
       row.code,
       row.name,
@@ -90,9 +89,13 @@ export function toCsv(rows: MatchRow[], headings: CsvHeadings, labels: { band(co
       row.tier ? labels.tier(row.tier) : null,
       row.missing.join(' '),
       row.synthetic ? labels.yes : null,
-    ]
-      .map(csvCell)
-      .join(','),
+    ].map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell)),
   );
-  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
+  return [Object.values(headings).map(neutraliseFormula), ...body];
+}
+
+/** CSV with a BOM (Excel then reads UTF-8 Vietnamese correctly) and CRLF line ends (RFC 4180). */
+export function toCsv(rows: MatchRow[], headings: CsvHeadings, labels: { band(code: string): string; tier(code: string): string; yes: string }): string {
+  const lines = toCells(rows, headings, labels).map((cells) => cells.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DomainError, InvalidInputError } from '../../errors/domain-errors.ts';
 import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
@@ -48,11 +48,3 @@ function sendError(res: express.Response, error: unknown) {
   console.error('Unexpected export error:', error);
   res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }
-
-/** Errors of the multipart parser (malformed request, file over the limit) as GraphQL-shaped JSON. */
-export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
-  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const code = status === 413 ? 'FILE_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-  if (status === 500) console.error('Unexpected request error:', error);
-  res.status(status).json({ errors: [{ message: status < 500 ? String(error.message) : 'Internal server error', extensions: { code } }] });
-};
