@@ -17,6 +17,7 @@ import { DataQualityFinding } from '../modules/data-quality/data-quality-finding
 import { AppSecret, User } from '../modules/auth/user.entity.ts';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
 import { AssessmentImportBatch } from '../modules/assessment-imports/import-batch.entity.ts';
+import { DataVersion } from '../modules/assessments/data-version.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -42,6 +43,7 @@ export const entities = [
   AppSecret,
   AuditEntry,
   AssessmentImportBatch,
+  DataVersion,
 ];
 
 export interface OrmOptions {

@@ -3,6 +3,7 @@ import { Migration20261123000100_admin_units } from './Migration20261123000100_a
 import { Migration20261123000200_ntm_status } from './Migration20261123000200_ntm_status.ts';
 import { Migration20261123134533_auth_audit } from './Migration20261123134533_auth_audit.ts';
 import { Migration20261123134927_assessment_imports } from './Migration20261123134927_assessment_imports.ts';
+import { Migration20261123150000_data_version } from './Migration20261123150000_data_version.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261123000200_ntm_status', class: Migration20261123000200_ntm_status },
   { name: 'Migration20261123134533_auth_audit', class: Migration20261123134533_auth_audit },
   { name: 'Migration20261123134927_assessment_imports', class: Migration20261123134927_assessment_imports },
+  { name: 'Migration20261123150000_data_version', class: Migration20261123150000_data_version },
 ];

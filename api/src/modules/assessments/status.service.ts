@@ -8,6 +8,7 @@ import type { Tier } from './recognition.entity.ts';
 import { AssessmentKind } from './assessment.entity.ts';
 import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
 import type { ChoroplethEntry, UnitStatus } from './unit-status.type.ts';
+import { choroplethCache } from './choropleth-cache.ts';
 
 /** Statuses, map colours and summaries, all derived from assessments through classifyBand. */
 export class StatusService {
@@ -66,7 +67,13 @@ export class StatusService {
     };
   }
 
-  async choropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
+  /** Map colours for the units of a level below a unit (or nationwide), cached until data changes. */
+  choropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
+    const key = JSON.stringify([parentCode ?? null, level, query.year, query.setCode ?? null, query.kind]);
+    return choroplethCache.get(this.em, key, () => this.computeChoropleth(parentCode, level, query));
+  }
+
+  private async computeChoropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
     const parent = parentCode ? await this.unitByCode(parentCode) : null;
     const units = await this.statusRepository.descendantIds(parent?.id ?? null, level);
     if (level === AdminLevel.DISTRICT || level === AdminLevel.PROVINCE) {
