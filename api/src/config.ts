@@ -23,6 +23,8 @@ export interface AppConfig {
   seedsDir: string;
   /** Progress bars on a terminal, plain lines otherwise. */
   interactive: boolean;
+  /** Bytes of encoded vector tiles kept in memory; 0 turns the cache off (the benchmark's uncached runs). */
+  tileCacheBytes: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -32,6 +34,14 @@ function intFromEnv(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
   }
+  return value;
+}
+
+function bytesFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a number of bytes (0 or more), got "${raw}"`);
   return value;
 }
 
@@ -48,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminToken: env.ADMIN_TOKEN || undefined,
     seedsDir: fromRoot(env.SEEDS_DIR ?? 'seeds'),
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
+    tileCacheBytes: bytesFromEnv(env, 'TILE_CACHE_BYTES', 64 * 1024 * 1024),
   };
 }

@@ -14,6 +14,7 @@ import { Target } from '../modules/assessments/target.entity.ts';
 import { IndicatorValue } from '../modules/assessments/indicator-value.entity.ts';
 import { ReportedAggregate } from '../modules/data-quality/reported-aggregate.entity.ts';
 import { DataQualityFinding } from '../modules/data-quality/data-quality-finding.entity.ts';
+import { TileGeometry } from '../modules/tiles/tile-geometry.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -35,6 +36,7 @@ export const entities = [
   IndicatorValue,
   ReportedAggregate,
   DataQualityFinding,
+  TileGeometry,
 ];
 
 export interface OrmOptions {

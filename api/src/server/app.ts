@@ -11,14 +11,20 @@ import { formatError } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { writeAccessFor } from './operator-token.ts';
+import { createTileRouter } from '../modules/tiles/tile.router.ts';
 
 export interface HttpApp {
   server: http.Server;
   stop(): Promise<void>;
 }
 
-/** GraphQL at /graphql, a health probe at /health and the built web client at /. */
-export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToken: string | undefined): Promise<HttpApp> {
+/** GraphQL at /graphql, vector tiles at /tiles, a health probe at /health and the built web client at /. */
+export async function createHttpApp(
+  orm: MikroORM,
+  webDistDir: string,
+  adminToken: string | undefined,
+  tileCacheBytes: number,
+): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -40,6 +46,8 @@ export async function createHttpApp(orm: MikroORM, webDistDir: string, adminToke
     const ok = await orm.isConnected();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'database unavailable' });
   });
+
+  app.use('/tiles', createTileRouter(orm.em, tileCacheBytes).router);
 
   app.use(
     '/graphql',

@@ -1,10 +1,12 @@
 import { Migration20261123000000_postgis } from './Migration20261123000000_postgis.ts';
 import { Migration20261123000100_admin_units } from './Migration20261123000100_admin_units.ts';
 import { Migration20261123000200_ntm_status } from './Migration20261123000200_ntm_status.ts';
+import { Migration20261123000300_tile_geometry } from './Migration20261123000300_tile_geometry.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundle. */
 export const migrationsList = [
   { name: 'Migration20261123000000_postgis', class: Migration20261123000000_postgis },
   { name: 'Migration20261123000100_admin_units', class: Migration20261123000100_admin_units },
   { name: 'Migration20261123000200_ntm_status', class: Migration20261123000200_ntm_status },
+  { name: 'Migration20261123000300_tile_geometry', class: Migration20261123000300_tile_geometry },
 ];
