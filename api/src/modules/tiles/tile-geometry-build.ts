@@ -51,11 +51,12 @@ export async function ensureTileGeometry(orm: MikroORM, progress: ImportProgress
       const simplified = simplifyLevel(units.map((u) => ({ id: u.id, geometry: JSON.parse(u.geometry) as Geometry })));
       progress.start(`Tile geometry: ${level}`, simplified.length);
       for (const batch of batchesBySize(simplified)) {
-        // Bound as a parameter (knex → pg), not spliced into the text as em.execute does: the
-        // embedded database's socket loses long statement texts without an error.
+        // Through knex for pg's rowCount. Every row must land; on the embedded database a statement
+        // that fails inside PostGIS (ST_MakeValid on a ring collapsed to two points, before
+        // withoutCollapsedRings) came back with no rows and no error.
         const inserted = (await ctx.raw(insertTileGeometrySql, [importId, JSON.stringify(batch)])) as { rowCount: number | null };
-        // Every row must land (an empty simplification falls back to the stored boundary): a short
-        // count means the statement did not run as sent, and a partial build must not be kept.
+        // An empty simplification falls back to the stored boundary, so a short count means the
+        // statement did not run as sent: a partial build must not be kept.
         if (inserted.rowCount !== batch.length) {
           throw new Error(`tile geometry: stored ${inserted.rowCount ?? 0} of ${batch.length} ${level} boundaries; nothing kept`);
         }
