@@ -3,9 +3,13 @@
  * introspection (Amber preset + simplified inflection), over HTTP on loopback. Started by
  * run-bench.ts as its own process so that it gets the same treatment as the app server.
  * Usage: tsx bench/postgraphile-peer.ts <connection string> <port> <pool size>
+ *
+ * PostGraphile 5 declares Node >= 22; the one Node 22 feature it uses is Promise.withResolvers
+ * (without it every database-backed field resolves to an opaque error), so the peer supplies it
+ * on Node 20, before PostGraphile loads.
  */
+import './node22-promise-with-resolvers.ts';
 import { createServer } from 'node:http';
-import pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { makePgService } from 'postgraphile/adaptors/pg';
@@ -13,12 +17,10 @@ import { grafserv } from 'postgraphile/grafserv/node';
 import { PgSimplifyInflectionPreset } from '@graphile/simplify-inflection';
 
 const [connectionString, port, poolSize] = process.argv.slice(2);
-const pool = new pg.Pool({ connectionString, max: Number(poolSize) });
 const preset: GraphileConfig.Preset = {
   extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
-  pgServices: [makePgService({ pool, schemas: ['public'] })],
+  pgServices: [makePgService({ connectionString, poolConfig: { max: Number(poolSize) }, schemas: ['public'] })],
   grafserv: { port: Number(port), graphqlPath: '/graphql' },
-  grafast: { explain: false },
 };
 const pgl = postgraphile(preset);
 const serv = pgl.createServ(grafserv);
@@ -35,7 +37,6 @@ server.listen(Number(port), '127.0.0.1');
 const stop = async () => {
   server.close();
   await pgl.release();
-  await pool.end();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());
