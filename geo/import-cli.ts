@@ -6,6 +6,7 @@ import { loadConfig } from '../api/src/config.ts';
 import { openDatabase } from '../api/src/db/database.ts';
 import { importBoundaries } from './boundary-import.ts';
 import { createProgress } from './import-progress.ts';
+import { ensureTileGeometry } from '../api/src/modules/tiles/tile-geometry-build.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config, console.log);
@@ -17,6 +18,8 @@ try {
   });
   console.log(result.skipped ? 'Unchanged; nothing to do (use --force to re-import).' : JSON.stringify(result.stats, null, 2));
   for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
+  const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive));
+  if (tiles.built) console.log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -8,6 +8,7 @@ import { markInterruptedImports } from './modules/assessment-imports/import.serv
 import { importBoundaries } from '../../geo/boundary-import.ts';
 import { createProgress } from '../../geo/import-progress.ts';
 import { importSeeds } from '../../seeds/loader/seed-import.ts';
+import { ensureTileGeometry } from './modules/tiles/tile-geometry-build.ts';
 
 export interface RunningApplication {
   url: string;
@@ -32,6 +33,8 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
           `${s.withoutPolygon} without polygon, ${(s.provinceRepaired ?? 0) + (s.districtRepaired ?? 0) + (s.communeRepaired ?? 0)} repaired.`,
       );
     }
+    const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive, log));
+    if (tiles.built) log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
     const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
     log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
     await ensureFirstAdmin(database.orm.em, config.firstAdmin.username, config.firstAdmin.password, log);
@@ -47,7 +50,7 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
         publicRead: config.publicRead,
         loginLimiter: new LoginRateLimiter(),
       },
-      config.importLimits,
+      { importLimits: config.importLimits, tileCacheBytes: config.tileCacheBytes },
     );
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);

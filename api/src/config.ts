@@ -33,6 +33,8 @@ export interface AppConfig {
   importLimits: ReadLimits;
   /** Progress bars on a terminal, plain lines otherwise. */
   interactive: boolean;
+  /** Bytes of encoded vector tiles kept in memory; 0 turns the cache off (the benchmark's uncached runs). */
+  tileCacheBytes: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -67,6 +69,14 @@ function positiveIntFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: numb
   return value;
 }
 
+function bytesFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a number of bytes (0 or more), got "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const fromRoot = (p: string) => path.resolve(projectRoot, p);
   return {
@@ -89,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxRows: positiveIntFromEnv(env, 'IMPORT_MAX_ROWS', defaultReadLimits.maxRows),
     },
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
+    tileCacheBytes: bytesFromEnv(env, 'TILE_CACHE_BYTES', 64 * 1024 * 1024),
   };
 }

@@ -207,7 +207,7 @@ export function App() {
   const hoveredEntry = hovered ? choropleth.entries.get(hovered.code) : undefined;
   const tooltip = hovered
     ? [
-        hovered.name,
+        hovered.name ?? hovered.code,
         hoveredEntry?.criteriaMet != null ? t('tooltip.criteria', { met: hoveredEntry.criteriaMet, total: hoveredEntry.criteriaTotal }) : null,
         hoveredEntry?.averageCriteria != null ? t('tooltip.average', { value: hoveredEntry.averageCriteria }) : null,
         hoveredEntry ? (hoveredEntry.tier ? t(`status.tier.${hoveredEntry.tier}`) : t(`band.${hoveredEntry.band}`)) : null,

@@ -18,6 +18,7 @@ import { AppSecret, User } from '../modules/auth/user.entity.ts';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
 import { AssessmentImportBatch } from '../modules/assessment-imports/import-batch.entity.ts';
 import { DataVersion } from '../modules/assessments/data-version.entity.ts';
+import { TileGeometry } from '../modules/tiles/tile-geometry.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -44,6 +45,7 @@ export const entities = [
   AuditEntry,
   AssessmentImportBatch,
   DataVersion,
+  TileGeometry,
 ];
 
 export interface OrmOptions {

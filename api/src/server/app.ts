@@ -11,24 +11,25 @@ import { formatError } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
+import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
+import { createTileRouter } from '../modules/tiles/tile.router.ts';
 
 /** GraphQL requests are small; imports upload through their own route. */
 const requestBodyLimit = '1mb';
-import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
-import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
-import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
 
 export interface HttpApp {
   server: http.Server;
   stop(): Promise<void>;
 }
 
-/** GraphQL at /graphql, a health probe at /health and the built web client at /. */
+/** GraphQL at /graphql, vector tiles at /tiles, exports at /export, a health probe at /health and the built web client at /. */
 export async function createHttpApp(
   orm: MikroORM,
   webDistDir: string,
   auth: AuthSettings,
-  importLimits: ReadLimits = defaultReadLimits,
+  { importLimits, tileCacheBytes }: { importLimits: ReadLimits; tileCacheBytes: number },
 ): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
@@ -53,6 +54,8 @@ export async function createHttpApp(
     const ok = await orm.isConnected();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'database unavailable' });
   });
+
+  app.use('/tiles', createTileRouter(orm.em, tileCacheBytes).router);
 
   app.use(
     '/graphql',

@@ -1,6 +1,7 @@
 import { Migration20261123000000_postgis } from './Migration20261123000000_postgis.ts';
 import { Migration20261123000100_admin_units } from './Migration20261123000100_admin_units.ts';
 import { Migration20261123000200_ntm_status } from './Migration20261123000200_ntm_status.ts';
+import { Migration20261123000300_tile_geometry } from './Migration20261123000300_tile_geometry.ts';
 import { Migration20261123134533_auth_audit } from './Migration20261123134533_auth_audit.ts';
 import { Migration20261123134927_assessment_imports } from './Migration20261123134927_assessment_imports.ts';
 import { Migration20261123150000_data_version } from './Migration20261123150000_data_version.ts';
@@ -10,6 +11,7 @@ export const migrationsList = [
   { name: 'Migration20261123000000_postgis', class: Migration20261123000000_postgis },
   { name: 'Migration20261123000100_admin_units', class: Migration20261123000100_admin_units },
   { name: 'Migration20261123000200_ntm_status', class: Migration20261123000200_ntm_status },
+  { name: 'Migration20261123000300_tile_geometry', class: Migration20261123000300_tile_geometry },
   { name: 'Migration20261123134533_auth_audit', class: Migration20261123134533_auth_audit },
   { name: 'Migration20261123134927_assessment_imports', class: Migration20261123134927_assessment_imports },
   { name: 'Migration20261123150000_data_version', class: Migration20261123150000_data_version },

@@ -1,0 +1,46 @@
+import express from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvalidInputError } from '../../errors/domain-errors.ts';
+import { TileCache } from './tile-cache.ts';
+import { TileService, parseTileAddress } from './tile.service.ts';
+
+/**
+ * `GET /tiles/{level}/{z}/{x}/{y}.pbf`: Mapbox Vector Tiles of the current provinces, districts or
+ * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
+ * level). Strong ETags answer If-None-Match with 304; clients revalidate after an hour.
+ */
+export function createTileRouter(em: EntityManager, tileCacheBytes: number): { router: express.Router; service: TileService } {
+  const service = new TileService(em, new TileCache(tileCacheBytes));
+  const router = express.Router();
+  router.get('/:level/:z/:x/:file', async (req, res, next) => {
+    try {
+      const match = /^(\d+)\.pbf$/.exec(req.params.file);
+      if (!match) throw new InvalidInputError(`tile file must be {y}.pbf, got "${req.params.file}"`);
+      const address = parseTileAddress(req.params.level, req.params.z, req.params.x, match[1]);
+      const tile = await service.tile(address);
+      res.set({
+        'Content-Type': 'application/vnd.mapbox-vector-tile',
+        'Cache-Control': 'public, max-age=3600',
+        ETag: tile.etag,
+      });
+      if (req.headers['if-none-match'] === tile.etag) {
+        res.status(304).end();
+        return;
+      }
+      res.status(tile.body.byteLength ? 200 : 204).end(tile.body);
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf' });
+  });
+  router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (error instanceof InvalidInputError) {
+      res.status(400).json({ error: error.message, code: error.code });
+      return;
+    }
+    next(error);
+  });
+  return { router, service };
+}

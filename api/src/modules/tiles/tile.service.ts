@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InvalidInputError } from '../../errors/domain-errors.ts';
+import { lodForZoom } from './level-of-detail.ts';
+import { TileCache, type CachedTile } from './tile-cache.ts';
+import { chooseTileEncoder, type TileAddress, type TileEncoder } from './tile-encoder.ts';
+import { latestGeoImportId } from './tile-geometry-build.ts';
+
+export const tileLevels = ['province', 'district', 'commune'] as const;
+export type TileLevel = (typeof tileLevels)[number];
+export const maxTileZoom = 16;
+/** How long a known boundary version is trusted before the database is asked again. */
+const versionCheckMs = 2000;
+
+/** Parses and bounds `/tiles/{level}/{z}/{x}/{y}.pbf`; every problem is named in the error. */
+export function parseTileAddress(level: string, z: string, x: string, y: string): TileAddress {
+  if (!(tileLevels as readonly string[]).includes(level)) {
+    throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
+  }
+  const zoom = parseTileInteger('z', z, maxTileZoom);
+  const column = parseTileInteger('x', x, 2 ** zoom - 1);
+  const row = parseTileInteger('y', y, 2 ** zoom - 1);
+  return { level: level as TileLevel, z: zoom, x: column, y: row, lod: lodForZoom(zoom) };
+}
+
+function parseTileInteger(name: string, raw: string, max: number): number {
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) > max) {
+    throw new InvalidInputError(`${name} must be an integer from 0 to ${max}, got "${raw}"`, { [name]: raw });
+  }
+  return Number(raw);
+}
+
+/** Vector tiles of the current units, cached per boundary import. */
+export class TileService {
+  private encoder: Promise<TileEncoder> | undefined;
+  private version: { id: number; checkedAt: number } | undefined;
+
+  constructor(
+    private readonly em: EntityManager,
+    readonly cache: TileCache,
+  ) {}
+
+  encoderName(): Promise<TileEncoder['name']> {
+    return this.tileEncoder().then((e) => e.name);
+  }
+
+  async tile(address: TileAddress): Promise<CachedTile> {
+    const version = await this.boundaryVersion();
+    const key = `${address.level}/${address.z}/${address.x}/${address.y}`;
+    const cached = this.cache.get(version, key);
+    if (cached) return cached;
+    const encoder = await this.tileEncoder();
+    const body = await encoder.encode(this.em.fork(), address);
+    const tile = { body, etag: `"${version}-${createHash('sha1').update(body).digest('base64url')}"` };
+    this.cache.set(version, key, tile);
+    return tile;
+  }
+
+  private tileEncoder(): Promise<TileEncoder> {
+    this.encoder ??= chooseTileEncoder(this.em.fork());
+    return this.encoder;
+  }
+
+  /** The latest boundary import; a new import (even by another process) changes it and so every key. */
+  private async boundaryVersion(): Promise<number> {
+    const now = Date.now();
+    if (!this.version || now - this.version.checkedAt > versionCheckMs) {
+      this.version = { id: (await latestGeoImportId(this.em)) ?? 0, checkedAt: now };
+    }
+    return this.version.id;
+  }
+}

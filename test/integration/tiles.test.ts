@@ -1,0 +1,126 @@
+import { describe, expect, inject, it } from 'vitest';
+import { queryData } from '../support/graphql.ts';
+import { fetchTile, tilesCovering, tileOf, type DecodedFeature } from '../support/vector-tile.ts';
+
+const servers = inject('servers');
+const maxTileBytes = 500 * 1024;
+/** Mainland Việt Nam and its islands, [west, south, east, north]. */
+const vietnam = [102.1, 8.4, 109.5, 23.4];
+
+async function langSon(url: string) {
+  const { unit } = await queryData(url, `{ unit(code: "20") { bbox children { code name shortName } } }`);
+  return unit as { bbox: number[]; children: { code: string; name: string; shortName: string }[] };
+}
+
+function features(tile: { layers: Record<string, DecodedFeature[]> }): DecodedFeature[] {
+  return tile.layers.units ?? [];
+}
+
+describe.each(servers)('vector tiles on $name', ({ url }) => {
+  it('a province-view tile over Lạng Sơn holds its districts, id = GSO code, with code, name, shortName, level', async () => {
+    const province = await langSon(url);
+    const seen = new Map<string, DecodedFeature>();
+    for (const t of tilesCovering(province.bbox, 8)) {
+      const tile = await fetchTile(url, `district/${t.z}/${t.x}/${t.y}.pbf`);
+      expect(tile.status).toBe(200);
+      expect(tile.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+      expect(Object.keys(tile.layers)).toEqual(['units']);
+      for (const f of features(tile)) seen.set(String(f.properties.code), f);
+    }
+    expect(province.children.length).toBe(11);
+    for (const district of province.children) {
+      const f = seen.get(district.code);
+      expect(f, `district ${district.code} in the tiles`).toBeDefined();
+      expect(f!.id).toBe(Number(district.code));
+      expect(f!.properties).toEqual({ code: district.code, name: district.name, shortName: district.shortName, level: 'district' });
+      expect(f!.rings).toBeGreaterThan(0);
+    }
+    for (const f of seen.values()) expect(f.properties.level).toBe('district');
+  });
+
+  it('keeps the leading zero of a code as stored and the integer as feature id (Phường Yên Hoà, 00172)', async () => {
+    const { unit } = await queryData(url, `{ unit(code: "00172") { name shortName bbox } }`);
+    const centre = tileOf((unit.bbox[0] + unit.bbox[2]) / 2, (unit.bbox[1] + unit.bbox[3]) / 2, 11);
+    const tile = await fetchTile(url, `commune/11/${centre.x}/${centre.y}.pbf`);
+    const f = features(tile).find((x) => x.properties.code === '00172');
+    expect(f).toMatchObject({ id: 172, properties: { code: '00172', name: unit.name, shortName: unit.shortName, level: 'commune' } });
+  });
+
+  it('commune tiles of the country view stay under 500 KB and carry codes without names', async () => {
+    let communes = 0;
+    for (const z of [3, 5]) {
+      for (const t of tilesCovering(vietnam, z)) {
+        const tile = await fetchTile(url, `commune/${t.z}/${t.x}/${t.y}.pbf`);
+        expect(tile.bytes, `commune/${t.z}/${t.x}/${t.y}`).toBeLessThan(maxTileBytes);
+        for (const f of features(tile)) {
+          expect(Object.keys(f.properties).sort()).toEqual(['code', 'level']);
+          expect(f.id).toBe(Number(f.properties.code));
+        }
+        if (z === 5) communes += features(tile).length;
+      }
+    }
+    expect(communes).toBeGreaterThan(5000);
+  });
+
+  it('answers a repeated request with the same strong ETag, and If-None-Match with 304', async () => {
+    const first = await fetchTile(url, 'province/6/50/28.pbf');
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const again = await fetchTile(url, 'province/6/50/28.pbf');
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.bytes).toBe(first.bytes);
+    const revalidated = await fetchTile(url, 'province/6/50/28.pbf', { 'If-None-Match': etag! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.bytes).toBe(0);
+  });
+
+  it('answers a tile with no unit (open sea) with 204', async () => {
+    const sea = tileOf(115, 5, 8);
+    const tile = await fetchTile(url, `commune/8/${sea.x}/${sea.y}.pbf`);
+    expect(tile.status).toBe(204);
+  });
+
+  it.each([
+    ['ward/5/25/14.pbf', /unknown level "ward": use one of province, district, commune/],
+    ['COMMUNE/5/25/14.pbf', /unknown level "COMMUNE"/],
+    ['commune/17/0/0.pbf', /z must be an integer from 0 to 16, got "17"/],
+    ['commune/5/32/14.pbf', /x must be an integer from 0 to 31, got "32"/],
+    ['commune/5/25/-1.pbf', /tile file must be \{y\}\.pbf, got "-1\.pbf"/],
+    ['commune/5/25/14.png', /tile file must be \{y\}\.pbf/],
+    ['commune/a/25/14.pbf', /z must be an integer/],
+  ])('rejects %s with 400 and a clear message', async (tilePath, message) => {
+    const response = await fetch(`${url}/tiles/${tilePath}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatch(message);
+  });
+});
+
+describe('the two encoders', () => {
+  it('ST_AsMVT (real PostGIS) and the Node encoder (embedded) give the same features for a tile', async () => {
+    expect(servers.map((s) => s.name).sort()).toEqual(['embedded', 'postgis']);
+    // Around Lạng Sơn city, at a province, a district and a commune zoom.
+    const tilePaths = [
+      ['province', 5],
+      ['district', 8],
+      ['commune', 11],
+    ].map(([level, z]) => {
+      const t = tileOf(106.76, 21.85, z as number);
+      return `${level}/${z}/${t.x}/${t.y}.pbf`;
+    });
+    const byServer = new Map<string, Map<number, Record<string, unknown>>>();
+    for (const { name, url } of servers) {
+      const merged = new Map<number, Record<string, unknown>>();
+      for (const tilePath of tilePaths) {
+        const tile = await fetchTile(url, tilePath);
+        for (const f of features(tile)) merged.set(f.id!, f.properties);
+      }
+      byServer.set(name, merged);
+    }
+    const [a, b] = [...byServer.values()];
+    expect(a.size).toBeGreaterThan(10);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [id, properties] of a) expect(b.get(id)).toEqual(properties);
+  });
+});
