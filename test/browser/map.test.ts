@@ -91,6 +91,30 @@ describe('the map page in Chromium', () => {
     await page.screenshot({ path: path.join(screenshots, '04-chi-lang-en.png') });
   });
 
+  it('colours every commune of the country from vector tiles, and a click opens one', async () => {
+    await page.goto(`${server.url}/?level=COMMUNE&year=2024`);
+    await page.waitForFunction(
+      () => {
+        const map = document.querySelector<HTMLElement>('[data-testid=map]');
+        return map?.dataset.state === 'idle' && Number(map.dataset.colouredUnits) > 10_000 && Number(map.dataset.renderedUnits) > 5_000;
+      },
+      null,
+      { timeout: 90_000 },
+    );
+    expect(await page.getByRole('radio', { name: 'Xã/phường/thị trấn' }).isChecked()).toBe(true);
+    // Lạng Sơn, Bắc Giang and Lào Cai have data: band colours show, the rest of the country is "no data".
+    expect(await shareOfColour(page, drawnBandColours)).toBeGreaterThan(0.002);
+    expect(await shareOfColour(page, [landColour])).toBeGreaterThan(0.05);
+    const tileRequests = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/commune/')).length);
+    expect(tileRequests).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(screenshots, '06-national-communes.png') });
+
+    // Back to provinces with the switch.
+    await page.getByRole('radio', { name: 'Tỉnh/thành phố' }).check();
+    await mapSettled(page, 63);
+    expect(new URL(page.url()).searchParams.get('level')).toBeNull();
+  });
+
   it('made no console errors and no requests outside the app', () => {
     expect(chromium.consoleErrors).toEqual([]);
     expect(chromium.foreignRequests).toEqual([]);
