@@ -67,11 +67,12 @@ export function App() {
   // The URL is the source of truth on load and on back/forward.
   useEffect(() => {
     const restore = async () => {
-      const { unit, year: linkedYear, filters: linkedFilters } = parseViewState(window.location.search);
-      setYear(linkedYear);
-      setFilters(linkedFilters);
-      setNationalLevel(parseViewState(window.location.search).level ?? null);
-      setRequestedSet(parseViewState(window.location.search).set ?? null);
+      const linked = parseViewState(window.location.search);
+      const unit = linked.unit;
+      setYear(linked.year);
+      setFilters(linked.filters);
+      setNationalLevel(linked.level ?? null);
+      setRequestedSet(linked.set ?? null);
       if (!unit) return setPath([]);
       const result = await client.query(unitPathQuery, { code: unit }).toPromise();
       if (result.error) {
@@ -86,12 +87,26 @@ export function App() {
     return () => window.removeEventListener('popstate', restore);
   }, [client]);
 
+  /** The view as it stands, with some parts changed: what the URL records. */
+  const viewWith = useCallback(
+    (changes: Partial<ViewState>): ViewState => ({
+      unit: path?.at(-1)?.code ?? null,
+      lang: i18n.language as Language,
+      year,
+      filters,
+      level: nationalLevel,
+      set: requestedSet,
+      ...changes,
+    }),
+    [path, i18n.language, year, filters, nationalLevel, requestedSet],
+  );
+
   const navigate = useCallback(
     (next: DrillPath) => {
       setPath(next);
-      writeUrl({ unit: next.at(-1)?.code ?? null, lang: i18n.language as Language, year, filters, level: nationalLevel, set: requestedSet }, 'push');
+      writeUrl(viewWith({ unit: next.at(-1)?.code ?? null }), 'push');
     },
-    [i18n.language, year, filters, nationalLevel, requestedSet],
+    [viewWith],
   );
 
   /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
@@ -180,27 +195,27 @@ export function App() {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     void i18n.changeLanguage(next);
     document.documentElement.lang = next;
-    writeUrl({ unit: selectedCode, lang: next, year, filters, level: nationalLevel, set: requestedSet }, 'replace');
+    writeUrl(viewWith({ lang: next }), 'replace');
   };
 
   const changeYear = (next: number) => {
     setYear(next);
-    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year: next, filters, level: nationalLevel, set: requestedSet }, 'replace');
+    writeUrl(viewWith({ year: next }), 'replace');
   };
 
   const changeFilters = (next: PlannerFilters) => {
     setFilters(next);
-    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year, filters: next, level: nationalLevel, set: requestedSet }, 'replace');
+    writeUrl(viewWith({ filters: next }), 'replace');
   };
 
   const changeSet = (next: string | null) => {
     setRequestedSet(next);
-    writeUrl({ unit: selectedCode, lang: i18n.language as Language, year, filters, level: nationalLevel, set: next }, 'replace');
+    writeUrl(viewWith({ set: next }), 'replace');
   };
 
   const changeNationalLevel = (next: NationalLevel) => {
     setNationalLevel(next);
-    writeUrl({ unit: null, lang: i18n.language as Language, year, filters, level: next, set: requestedSet }, 'push');
+    writeUrl(viewWith({ unit: null, level: next }), 'push');
   };
   const scopeName = filterScope?.shortName ?? t('nav.country');
 
