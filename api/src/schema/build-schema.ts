@@ -9,7 +9,6 @@ import { DataQualityResolver } from '../modules/data-quality/data-quality.resolv
 import { AssessmentMutationResolver } from '../modules/assessments/assessment-mutation.resolver.ts';
 import { AuthResolver } from '../modules/auth/auth.resolver.ts';
 import { AuditTrailResolver } from '../modules/audit/audit-trail.resolver.ts';
-import { readAccess } from '../modules/auth/read-access.middleware.ts';
 import { AssessmentImportResolver } from '../modules/assessment-imports/import.resolver.ts';
 
 export const resolvers = [
@@ -30,7 +29,6 @@ export const resolvers = [
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    globalMiddlewares: [readAccess],
     validate: { forbidUnknownValues: false },
   });
 }

@@ -11,6 +11,7 @@ import { formatError } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
+import { readAccessPlugin } from '../modules/auth/read-access.plugin.ts';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
@@ -46,7 +47,7 @@ export async function createHttpApp(
     // main.ts owns shutdown (HTTP, then the database, then the embedded server's lock); Apollo's own
     // signal handler would race it and leave the process hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), complexityPlugin(schema)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), complexityPlugin(schema), readAccessPlugin],
   });
   await apollo.start();
 
