@@ -164,20 +164,26 @@ async function fetchBytes(url: string): Promise<number> {
   return body.byteLength;
 }
 
-async function measureTiles(target: 'postgis' | 'embedded', url: string, cached: boolean, dbUrl: string) {
+/**
+ * uncached: a server with TILE_CACHE_BYTES=0, so every request reads the database (zoom ≤ 5: the
+ * tiles stored at boundary import; deeper: encoded). on-request: the same with
+ * TILE_PRERENDER_MAX_ZOOM=-1, so the country view is encoded on every request too. cached: warmed.
+ */
+async function measureTiles(target: 'postgis' | 'embedded', url: string, mode: 'cached' | 'uncached' | 'on-request', dbUrl: string) {
   for (const v of tileViews) {
+    if (mode === 'on-request' && v.z > 5) continue;
     const tiles = viewTiles(v);
     const paths = tiles.map((t) => `${url}/tiles/commune/${t.z}/${t.x}/${t.y}.pbf`);
-    // Uncached: a server started with TILE_CACHE_BYTES=0, so every request encodes. Cached: warmed first.
+    const cached = mode === 'cached';
     if (cached) for (const p of paths) await fetchBytes(p);
     let i = 0;
     const result = await timed(cached ? 200 : Math.max(30, paths.length), () => fetchBytes(paths[i++ % paths.length]));
-    const label = cached ? 'cached' : 'uncached';
+    const label = mode === 'on-request' ? 'encoded on every request (pre-rendering off)' : mode;
     record(target, 'tiles (commune level)', `${v.view} ${label} p50`, 'ms', result.p50);
     record(target, 'tiles (commune level)', `${v.view} ${label} p95`, 'ms', result.p95, {
-      target: v.z >= 12 ? (cached ? '< 5' : '< 50') : undefined,
+      target: mode === 'on-request' ? undefined : cached ? '< 5' : '< 50',
     });
-    if (!cached) {
+    if (mode === 'uncached') {
       let largest = 0;
       for (const p of paths) largest = Math.max(largest, await fetchBytes(p));
       record(target, 'tiles (commune level)', `${v.view} largest tile`, 'KB', largest / 1024, { target: '< 500' });
@@ -206,6 +212,10 @@ async function measureTiles(target: 'postgis' | 'embedded', url: string, cached:
   }
 }
 
+/** What the web client sends for the national commune map (web/src/layers/choropleth.loader.ts). */
+const choroplethColumnsQuery = `query($year: Int!) { choroplethColumns(level: COMMUNE, year: $year) {
+  codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed } }`;
+/** The same colours as one object per commune (the form of earlier runs). */
 const choroplethQuery = `query($year: Int!) { choropleth(level: COMMUNE, year: $year) { code band criteriaMet } }`;
 const summaryQuery = `query($year: Int!) { summary(unitCode: "20", year: $year) { assessedCount communeCount averageCriteria bandCounts { band count } } }`;
 /** The nearest PostGraphile can do on the same tables: the year's commune assessments, with their unit ids. */
@@ -216,8 +226,9 @@ async function load(url: string, query: string): Promise<{ p50: number; p95: num
   const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const json = (await probe.json()) as { data?: Record<string, unknown>; errors?: unknown };
   if (json.errors || !json.data) throw new Error(`${url}: ${JSON.stringify(json.errors)}`);
-  const first = Object.values(json.data)[0] as unknown[] | { nodes: unknown[] } | Record<string, unknown>;
-  const rows = Array.isArray(first) ? first.length : Array.isArray((first as { nodes?: unknown[] }).nodes) ? (first as { nodes: unknown[] }).nodes.length : 1;
+  const first = Object.values(json.data)[0] as unknown[] | { nodes: unknown[] } | { codes: unknown[] } | Record<string, unknown>;
+  const list = Array.isArray(first) ? first : ((first as { nodes?: unknown[] }).nodes ?? (first as { codes?: unknown[] }).codes);
+  const rows = Array.isArray(list) ? list.length : 1;
   const result = await autocannon({
     url,
     method: 'POST',
@@ -229,12 +240,44 @@ async function load(url: string, query: string): Promise<{ p50: number; p95: num
   return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx, rows };
 }
 
+const loadGroup = 'GraphQL under load (8 connections)';
+
+/** The national commune choropleth under load, as the map loads it, with the server's caches as configured. */
+async function measureChoroplethLoad(target: 'postgis' | 'embedded', url: string, label: string, withTargets: boolean) {
+  const columns = await load(`${url}/graphql`, choroplethColumnsQuery);
+  record(target, loadGroup, `national choropleth rows`, 'rows', columns.rows);
+  record(target, loadGroup, `national choropleth, columns (the map's query), ${label} p50`, 'ms', columns.p50);
+  record(target, loadGroup, `national choropleth, columns (the map's query), ${label} p97.5`, 'ms', columns.p95, withTargets ? { target: '< 100 (p95)' } : {});
+  record(target, loadGroup, `national choropleth, columns (the map's query), ${label} req/s`, 'req/s', columns.rps, withTargets ? { target: '≥ PostGraphile' } : {});
+  return columns;
+}
+
+/** The first answer after a write: data version bumped, so the colours are recomputed and no response is cached. */
+async function measureChoroplethAfterWrite(target: 'postgis' | 'embedded', url: string, dbUrl: string) {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const body = JSON.stringify({ query: choroplethColumnsQuery, variables: { year: benchYear } });
+    const result = await timed(10, async () => {
+      await client.query('update data_version set version = version + 1 where id = 1');
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return (await response.arrayBuffer()).byteLength;
+    });
+    record(target, 'GraphQL, one request at a time', 'national choropleth (columns) first answer after a write p50', 'ms', result.p50);
+    record(target, 'GraphQL, one request at a time', 'national choropleth (columns) first answer after a write p95', 'ms', result.p95);
+    record(target, 'GraphQL, one request at a time', 'national choropleth (columns) response size', 'KB', result.bytes / 1024);
+  } finally {
+    await client.end();
+  }
+}
+
 async function measureApi(target: 'postgis' | 'embedded', url: string, dbUrl: string) {
-  const ours = await load(`${url}/graphql`, choroplethQuery);
-  record(target, 'GraphQL under load (8 connections)', `national choropleth rows`, 'rows', ours.rows);
-  record(target, 'GraphQL under load (8 connections)', 'national choropleth p50', 'ms', ours.p50);
-  record(target, 'GraphQL under load (8 connections)', 'national choropleth p97.5', 'ms', ours.p95, { target: '< 100 (p95)' });
-  record(target, 'GraphQL under load (8 connections)', 'national choropleth req/s', 'req/s', ours.rps, { target: '≥ PostGraphile' });
+  const ours = await measureChoroplethLoad(target, url, 'response cache on', true);
+  const objects = await load(`${url}/graphql`, choroplethQuery);
+  record(target, loadGroup, 'national choropleth, objects {code band criteriaMet}, response cache on p50', 'ms', objects.p50);
+  record(target, loadGroup, 'national choropleth, objects {code band criteriaMet}, response cache on p97.5', 'ms', objects.p95);
+  record(target, loadGroup, 'national choropleth, objects {code band criteriaMet}, response cache on req/s', 'req/s', objects.rps);
+  await measureChoroplethAfterWrite(target, url, dbUrl);
   const summary = await load(`${url}/graphql`, summaryQuery);
   record(target, 'GraphQL under load (8 connections)', 'province summary (Lạng Sơn) p50', 'ms', summary.p50);
   record(target, 'GraphQL under load (8 connections)', 'province summary (Lạng Sơn) p97.5', 'ms', summary.p95);
@@ -329,18 +372,27 @@ async function benchTarget(target: 'postgis' | 'embedded') {
       record(target, 'import', 'import throughput', 'commune-years/s', Number(throughput[3]));
     }
 
-    log(`${target}: tiles without cache …`);
-    const uncached = await startServer({ ...dbEnv, TILE_CACHE_BYTES: '0' });
+    log(`${target}: tiles and choropleth without in-process caches …`);
+    const uncached = await startServer({ ...dbEnv, TILE_CACHE_BYTES: '0', RESPONSE_CACHE_BYTES: '0' });
     try {
-      await measureTiles(target, uncached.url, false, uncached.dbUrl);
+      await measureTiles(target, uncached.url, 'uncached', uncached.dbUrl);
+      await measureChoroplethLoad(target, uncached.url, 'response cache off', false);
     } finally {
       await uncached.stop();
+    }
+
+    log(`${target}: country-view tiles encoded on request …`);
+    const onRequest = await startServer({ ...dbEnv, TILE_CACHE_BYTES: '0', TILE_PRERENDER_MAX_ZOOM: '-1' });
+    try {
+      await measureTiles(target, onRequest.url, 'on-request', onRequest.dbUrl);
+    } finally {
+      await onRequest.stop();
     }
 
     log(`${target}: tiles with cache, GraphQL under load, first paint …`);
     const server = await startServer(dbEnv);
     try {
-      await measureTiles(target, server.url, true, server.dbUrl);
+      await measureTiles(target, server.url, 'cached', server.dbUrl);
       await measureApi(target, server.url, server.dbUrl);
       await measureFirstPaint(target, server.url);
       const memory = memoryMb(server.child.pid!);

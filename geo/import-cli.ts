@@ -7,6 +7,7 @@ import { openDatabase } from '../api/src/db/database.ts';
 import { importBoundaries } from './boundary-import.ts';
 import { createProgress } from './import-progress.ts';
 import { ensureTileGeometry } from '../api/src/modules/tiles/tile-geometry-build.ts';
+import { ensureTilePyramid } from '../api/src/modules/tiles/tile-pyramid.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config, console.log);
@@ -20,6 +21,8 @@ try {
   for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
   const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive));
   if (tiles.built) console.log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
+  const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive));
+  if (pyramid.built) console.log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

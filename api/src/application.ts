@@ -9,6 +9,7 @@ import { importBoundaries } from '../../geo/boundary-import.ts';
 import { createProgress } from '../../geo/import-progress.ts';
 import { importSeeds } from '../../seeds/loader/seed-import.ts';
 import { ensureTileGeometry } from './modules/tiles/tile-geometry-build.ts';
+import { ensureTilePyramid } from './modules/tiles/tile-pyramid.ts';
 
 export interface RunningApplication {
   url: string;
@@ -35,6 +36,8 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
     }
     const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive, log));
     if (tiles.built) log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
+    const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive, log));
+    if (pyramid.built) log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
     const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
     log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
     await ensureFirstAdmin(database.orm.em, config.firstAdmin.username, config.firstAdmin.password, log);
@@ -50,7 +53,7 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
         publicRead: config.publicRead,
         loginLimiter: new LoginRateLimiter(),
       },
-      { importLimits: config.importLimits, tileCacheBytes: config.tileCacheBytes },
+      { importLimits: config.importLimits, tileCacheBytes: config.tileCacheBytes, responseCacheBytes: config.responseCacheBytes, tilePrerenderMaxZoom: config.tilePrerenderMaxZoom },
     );
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);

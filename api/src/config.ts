@@ -35,6 +35,10 @@ export interface AppConfig {
   interactive: boolean;
   /** Bytes of encoded vector tiles kept in memory; 0 turns the cache off (the benchmark's uncached runs). */
   tileCacheBytes: number;
+  /** Bytes of finished map-colour responses kept until the data changes; 0 turns it off. */
+  responseCacheBytes: number;
+  /** Tiles up to this zoom are encoded once per boundary import and stored; -1: always on request. */
+  tilePrerenderMaxZoom: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -100,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
     tileCacheBytes: bytesFromEnv(env, 'TILE_CACHE_BYTES', 64 * 1024 * 1024),
+    responseCacheBytes: bytesFromEnv(env, 'RESPONSE_CACHE_BYTES', 32 * 1024 * 1024),
+    tilePrerenderMaxZoom: intFromEnv('TILE_PRERENDER_MAX_ZOOM', 5),
   };
 }

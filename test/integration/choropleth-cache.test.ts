@@ -6,6 +6,7 @@ import { withSql } from '../support/sql.ts';
 const servers = inject('servers');
 
 const choroplethQuery = `{ choropleth(level: COMMUNE, parentCode: "10", year: 2025) { code band criteriaMet } }`;
+const columnsQuery = `{ choroplethColumns(level: COMMUNE, parentCode: "10", year: 2025) { codes bands criteriaMet } }`;
 const recordMutation = `mutation($input: AssessmentInput!) { recordAssessment(input: $input) { year } }`;
 
 /** The map colours are cached per process; every write, by this server or another process, must show at once. */
@@ -24,6 +25,8 @@ describe.each(servers)('choropleth after writes on $name', ({ url, databaseUrl }
     if (!target) throw new Error('no unrecognised commune without 2025 data in Lào Cai');
     // Asked twice, the same answer (the second from the cache).
     expect((await queryData(url, choroplethQuery)).choropleth).toEqual(before);
+    const columnsBefore = (await queryData(url, columnsQuery)).choroplethColumns;
+    expect(columnsBefore.codes).toEqual(before.map((e) => e.code));
 
     const all = Array.from({ length: 19 }, (_, i) => i + 1);
     const recorded = await graphql(url, recordMutation, { input: { unitCode: target.code, year: 2025, set: 'commune-2021', met: all.slice(0, 12), notMet: all.slice(12) } }, { authorization: `Bearer ${operatorToken}` });
@@ -40,5 +43,8 @@ describe.each(servers)('choropleth after writes on $name', ({ url, databaseUrl }
     );
     const afterOther = (await queryData(url, choroplethQuery)).choropleth.find((e: { code: string }) => e.code === target.code);
     expect(afterOther).toEqual({ code: target.code, band: 'all-met', criteriaMet: 19 });
+    const columnsAfter = (await queryData(url, columnsQuery)).choroplethColumns;
+    const index = columnsAfter.codes.indexOf(target.code);
+    expect([columnsBefore.bands[index], columnsAfter.bands[index], columnsAfter.criteriaMet[index]]).toEqual(['no-data', 'all-met', 19]);
   });
 });

@@ -210,6 +210,22 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
     const chiLang = choropleth.find((d: any) => d.code === '187');
     expect([chiLang.averageCriteria, chiLang.communesAssessed]).toEqual([summary.averageCriteria, summary.assessedCount]);
   });
+
+  it('answers the same colours as parallel columns, unit by unit, for communes and districts', async () => {
+    const fields = ['code', 'criteriaMet', 'criteriaTotal', 'band', 'tier', 'synthetic', 'averageCriteria', 'communesAssessed'];
+    const columnOf: Record<string, string> = { code: 'codes', band: 'bands', tier: 'tiers' };
+    for (const args of ['parentCode: "20", level: COMMUNE, year: 2024', 'parentCode: "20", level: DISTRICT, year: 2017', 'level: PROVINCE, year: 2019']) {
+      const data = await queryData(
+        url,
+        `{ choropleth(${args}) { ${fields.join(' ')} } choroplethColumns(${args}) { ${fields.map((f) => columnOf[f] ?? f).join(' ')} } }`,
+      );
+      const columns = data.choroplethColumns;
+      expect(data.choropleth.length).toBeGreaterThan(5);
+      for (const f of fields) expect(columns[columnOf[f] ?? f], f).toHaveLength(data.choropleth.length);
+      const rebuilt = columns.codes.map((_: string, i: number) => Object.fromEntries(fields.map((f) => [f, columns[columnOf[f] ?? f][i]])));
+      expect(rebuilt).toEqual(data.choropleth);
+    }
+  });
 });
 
 describe.each(servers)('filters for planners on $name', ({ url }) => {

@@ -36,5 +36,14 @@ describe('a server with PUBLIC_READ=false', () => {
 
     const allowed = await graphql(server.url, '{ units(filter: { level: PROVINCE }) { totalCount } }', {}, { authorization: `Bearer ${operatorToken}` });
     expect(allowed).toEqual({ data: { units: { totalCount: 63 } } });
+
+    // Map colours are kept as whole responses; a kept response is still refused to an anonymous caller.
+    const colours = '{ choroplethColumns(level: PROVINCE, year: 2024) { codes bands } }';
+    const loggedIn = await graphql(server.url, colours, {}, { authorization: `Bearer ${operatorToken}` });
+    expect(loggedIn.data.choroplethColumns.codes).toHaveLength(63);
+    expect(await graphql(server.url, colours, {}, { authorization: `Bearer ${operatorToken}` })).toEqual(loggedIn);
+    const anonymousColours = await graphql(server.url, colours);
+    expect(anonymousColours.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymousColours.data ?? null).toBeNull();
   });
 });

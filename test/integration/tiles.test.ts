@@ -1,6 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { queryData } from '../support/graphql.ts';
 import { fetchTile, tilesCovering, tileOf, type DecodedFeature } from '../support/vector-tile.ts';
+import { withSql } from '../support/sql.ts';
+import { postgisTileStatement } from '../../api/src/modules/tiles/tile-encoder.ts';
+import { lodForZoom } from '../../api/src/modules/tiles/level-of-detail.ts';
 
 const servers = inject('servers');
 const maxTileBytes = 500 * 1024;
@@ -16,7 +19,7 @@ function features(tile: { layers: Record<string, DecodedFeature[]> }): DecodedFe
   return tile.layers.units ?? [];
 }
 
-describe.each(servers)('vector tiles on $name', ({ url }) => {
+describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => {
   it('a province-view tile over Lạng Sơn holds its districts, id = GSO code, with code, name, shortName, level', async () => {
     const province = await langSon(url);
     const seen = new Map<string, DecodedFeature>();
@@ -74,6 +77,37 @@ describe.each(servers)('vector tiles on $name', ({ url }) => {
     const revalidated = await fetchTile(url, 'province/6/50/28.pbf', { 'If-None-Match': etag! });
     expect(revalidated.status).toBe(304);
     expect(revalidated.bytes).toBe(0);
+  });
+
+  it('serves country-view tiles encoded at boundary import: those of the latest import, byte for byte', async () => {
+    const { stored, latestImport } = await withSql(databaseUrl, async (query) => ({
+      stored: await query('select level, z, x, y, body, geo_import_id from prerendered_tile order by level, z, x, y'),
+      // The seed loader records its runs in geo_import too; they change no boundary.
+      latestImport: (await query(`select max(id) as id from geo_import where dataset <> 'ntm-seeds'`))[0].id,
+    }));
+    expect(new Set(stored.map((t) => t.level))).toEqual(new Set(['province', 'district', 'commune']));
+    expect(new Set(stored.map((t) => t.z))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    for (const t of stored) expect(t.geo_import_id).toBe(latestImport);
+    // Every non-empty commune tile of the country at zoom 5 is among them.
+    const communeTiles = stored.filter((t) => t.level === 'commune' && t.z === 5).map((t) => `${t.x}/${t.y}`);
+    for (const t of tilesCovering(vietnam, 5)) {
+      const served = await fetchTile(url, `commune/5/${t.x}/${t.y}.pbf`);
+      if (served.status === 200) expect(communeTiles).toContain(`${t.x}/${t.y}`);
+    }
+    for (const t of stored) {
+      const response = await fetch(`${url}/tiles/${t.level}/${t.z}/${t.x}/${t.y}.pbf`);
+      expect(Buffer.from(await response.arrayBuffer()).equals(t.body), `${t.level}/${t.z}/${t.x}/${t.y}`).toBe(true);
+      // The server versions tiles by the same import, so it reads the stored tile rather than encoding.
+      expect(response.headers.get('etag')).toMatch(new RegExp(`^"${latestImport}-`));
+    }
+    if (name === 'postgis') {
+      // What ST_AsMVT gives for the same address now.
+      const z5 = stored.find((t) => t.level === 'commune' && t.z === 5 && t.body.length > 100_000)!;
+      const { sql, params } = postgisTileStatement({ level: 'commune', z: 5, x: z5.x, y: z5.y, lod: lodForZoom(5) });
+      let n = 0;
+      const [fresh] = await withSql(databaseUrl, (query) => query(sql.replace(/\?/g, () => `$${++n}`), params));
+      expect(Buffer.from(fresh.tile).equals(z5.body)).toBe(true);
+    }
   });
 
   it('answers a tile with no unit (open sea) with 204', async () => {

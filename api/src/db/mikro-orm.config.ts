@@ -19,6 +19,7 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
 import { AssessmentImportBatch } from '../modules/assessment-imports/import-batch.entity.ts';
 import { DataVersion } from '../modules/assessments/data-version.entity.ts';
 import { TileGeometry } from '../modules/tiles/tile-geometry.entity.ts';
+import { PrerenderedTile } from '../modules/tiles/prerendered-tile.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -46,6 +47,7 @@ export const entities = [
   AssessmentImportBatch,
   DataVersion,
   TileGeometry,
+  PrerenderedTile,
 ];
 
 export interface OrmOptions {

@@ -12,6 +12,7 @@ import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
 import { readAccessPlugin } from '../modules/auth/read-access.plugin.ts';
+import { choroplethResponsePlugin } from '../modules/assessments/choropleth-response.plugin.ts';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
@@ -30,7 +31,12 @@ export async function createHttpApp(
   orm: MikroORM,
   webDistDir: string,
   auth: AuthSettings,
-  { importLimits, tileCacheBytes }: { importLimits: ReadLimits; tileCacheBytes: number },
+  {
+    importLimits,
+    tileCacheBytes,
+    responseCacheBytes,
+    tilePrerenderMaxZoom,
+  }: { importLimits: ReadLimits; tileCacheBytes: number; responseCacheBytes: number; tilePrerenderMaxZoom: number },
 ): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
@@ -47,7 +53,13 @@ export async function createHttpApp(
     // main.ts owns shutdown (HTTP, then the database, then the embedded server's lock); Apollo's own
     // signal handler would race it and leave the process hanging on Ctrl-C.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), complexityPlugin(schema), readAccessPlugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      complexityPlugin(schema),
+      readAccessPlugin,
+      // Apollo asks for a cached answer only after every plugin's didResolveOperation: the checks above hold for hits too.
+      choroplethResponsePlugin(responseCacheBytes),
+    ],
   });
   await apollo.start();
 
@@ -56,7 +68,7 @@ export async function createHttpApp(
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'database unavailable' });
   });
 
-  app.use('/tiles', createTileRouter(orm.em, tileCacheBytes).router);
+  app.use('/tiles', createTileRouter(orm.em, tileCacheBytes, tilePrerenderMaxZoom).router);
 
   app.use(
     '/graphql',

@@ -5,6 +5,8 @@ import { Migration20261123000300_tile_geometry } from './Migration20261123000300
 import { Migration20261123134533_auth_audit } from './Migration20261123134533_auth_audit.ts';
 import { Migration20261123134927_assessment_imports } from './Migration20261123134927_assessment_imports.ts';
 import { Migration20261123150000_data_version } from './Migration20261123150000_data_version.ts';
+import { Migration20261123170000_tile_geometry_lod_indexes } from './Migration20261123170000_tile_geometry_lod_indexes.ts';
+import { Migration20261123171000_prerendered_tile } from './Migration20261123171000_prerendered_tile.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -15,4 +17,6 @@ export const migrationsList = [
   { name: 'Migration20261123134533_auth_audit', class: Migration20261123134533_auth_audit },
   { name: 'Migration20261123134927_assessment_imports', class: Migration20261123134927_assessment_imports },
   { name: 'Migration20261123150000_data_version', class: Migration20261123150000_data_version },
+  { name: 'Migration20261123170000_tile_geometry_lod_indexes', class: Migration20261123170000_tile_geometry_lod_indexes },
+  { name: 'Migration20261123171000_prerendered_tile', class: Migration20261123171000_prerendered_tile },
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChoroplethEntry } from './unit-status.type.ts';
+import { currentDataVersion } from './data-version.repository.ts';
 
 /**
  * Map colours per (parent, level, year, set, kind), kept while the data they were derived from is
@@ -13,7 +14,7 @@ export class ChoroplethCache {
   constructor(private readonly capacity: number) {}
 
   async get(em: EntityManager, key: string, compute: () => Promise<ChoroplethEntry[]>): Promise<ChoroplethEntry[]> {
-    const [{ version }] = await em.execute<{ version: string }[]>('select version::text as version from data_version where id = 1');
+    const version = await currentDataVersion(em);
     const cached = this.entries.get(key);
     if (cached?.version === version) {
       // Most recently used last, so the oldest is evicted first.

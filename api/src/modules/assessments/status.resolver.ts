@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import type { RequestContext } from '../../server/context.ts';
 import { ChoroplethArgs, StatusArgs, SummaryArgs } from './status.args.ts';
-import { ChoroplethEntry, StatusItem, UnitStatus } from './unit-status.type.ts';
+import { ChoroplethColumns, ChoroplethEntry, StatusItem, UnitStatus } from './unit-status.type.ts';
 import { Summary } from './summary.type.ts';
 import { SummaryService } from './summary.service.ts';
 import { ItemStatus } from './assessment.entity.ts';
@@ -21,6 +21,13 @@ export class StatusResolver {
     const query = { year: args.year, setCode: args.set, kind: args.kind };
     await ctx.services.statuses.validateQuery(query);
     return ctx.services.statuses.choropleth(args.parentCode, args.level, query);
+  }
+
+  @Query(() => ChoroplethColumns, { description: 'The choropleth as parallel columns: the compact form for national layers' })
+  async choroplethColumns(@Args(() => ChoroplethArgs) args: ChoroplethArgs, @Ctx() ctx: RequestContext): Promise<ChoroplethColumns> {
+    const query = { year: args.year, setCode: args.set, kind: args.kind };
+    await ctx.services.statuses.validateQuery(query);
+    return ctx.services.statuses.choroplethColumns(args.parentCode, args.level, query);
   }
 
   @Query(() => Summary, { description: 'Band counts, averages, per-criterion counts and reported figures for the communes below a unit' })

@@ -7,8 +7,11 @@ import { classifyBand, higherTier, noDataBand, type TierName } from './band.ts';
 import type { Tier } from './recognition.entity.ts';
 import { AssessmentKind } from './assessment.entity.ts';
 import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
-import type { ChoroplethEntry, UnitStatus } from './unit-status.type.ts';
+import { toChoroplethColumns, type ChoroplethColumns, type ChoroplethEntry, type UnitStatus } from './unit-status.type.ts';
 import { choroplethCache } from './choropleth-cache.ts';
+
+/** Columns of each cached choropleth answer; released with the answer when the cache drops it. */
+const columnsByEntries = new WeakMap<readonly ChoroplethEntry[], ChoroplethColumns>();
 
 /** Statuses, map colours and summaries, all derived from assessments through classifyBand. */
 export class StatusService {
@@ -71,6 +74,17 @@ export class StatusService {
   choropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
     const key = JSON.stringify([parentCode ?? null, level, query.year, query.setCode ?? null, query.kind]);
     return choroplethCache.get(this.em, key, () => this.computeChoropleth(parentCode, level, query));
+  }
+
+  /** The same colours as parallel columns, converted once per cached answer. */
+  async choroplethColumns(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethColumns> {
+    const entries = await this.choropleth(parentCode, level, query);
+    let columns = columnsByEntries.get(entries);
+    if (!columns) {
+      columns = toChoroplethColumns(entries);
+      columnsByEntries.set(entries, columns);
+    }
+    return columns;
   }
 
   private async computeChoropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {

@@ -85,3 +85,50 @@ export class ChoroplethEntry {
   @Field(() => Int, { nullable: true, description: 'Districts and provinces: communes assessed' })
   communesAssessed?: number;
 }
+
+@ObjectType('ChoroplethColumns', {
+  description:
+    'The choropleth as parallel columns: entry i of every list describes the unit codes[i]. Same content as ' +
+    '`choropleth`, in one field per column rather than one object per unit, so a national layer of ' +
+    '~10,000 communes resolves 8 lists instead of 80,000 fields',
+})
+export class ChoroplethColumns {
+  @Field(() => [String])
+  codes!: string[];
+
+  @Field(() => [Int], { nullable: 'items' })
+  criteriaMet!: (number | null)[];
+
+  @Field(() => [Int], { nullable: 'items' })
+  criteriaTotal!: (number | null)[];
+
+  @Field(() => [String], { description: 'Band codes, "recognised", or "no-data"' })
+  bands!: string[];
+
+  @Field(() => [Tier], { nullable: 'items' })
+  tiers!: (Tier | null)[];
+
+  @Field(() => [Boolean])
+  synthetic!: boolean[];
+
+  @Field(() => [Float], { nullable: 'items', description: 'Districts and provinces only' })
+  averageCriteria!: (number | null)[];
+
+  @Field(() => [Int], { nullable: 'items', description: 'Districts and provinces only' })
+  communesAssessed!: (number | null)[];
+}
+
+/** Turns choropleth entries into parallel columns. Pure. */
+export function toChoroplethColumns(entries: readonly ChoroplethEntry[]): ChoroplethColumns {
+  const column = <T>(pick: (e: ChoroplethEntry) => T) => entries.map(pick);
+  return {
+    codes: column((e) => e.code),
+    criteriaMet: column((e) => e.criteriaMet ?? null),
+    criteriaTotal: column((e) => e.criteriaTotal ?? null),
+    bands: column((e) => e.band),
+    tiers: column((e) => e.tier ?? null),
+    synthetic: column((e) => e.synthetic),
+    averageCriteria: column((e) => e.averageCriteria ?? null),
+    communesAssessed: column((e) => e.communesAssessed ?? null),
+  };
+}

@@ -40,12 +40,16 @@ export interface TileEncoder {
   encode(em: EntityManager, tile: TileAddress): Promise<Buffer>;
 }
 
+/** The ST_AsMVT statement of a tile, `?` placeholders in order (tests run it to check stored tiles). */
+export function postgisTileStatement(t: TileAddress): { sql: string; params: unknown[] } {
+  return { sql: tileMvtSql, params: [...tileParams(t).slice(0, 5), tileLayout(t.level, t.z).extent, ...tileParams(t).slice(5)] };
+}
+
 const postgisEncoder: TileEncoder = {
   name: 'postgis',
   async encode(em, t) {
-    const [row] = await em
-      .getConnection()
-      .execute<{ tile: Buffer | null }[]>(tileMvtSql, [...tileParams(t).slice(0, 5), tileLayout(t.level, t.z).extent, ...tileParams(t).slice(5)]);
+    const { sql, params } = postgisTileStatement(t);
+    const [row] = await em.getConnection().execute<{ tile: Buffer | null }[]>(sql, params);
     return row?.tile ?? Buffer.alloc(0);
   },
 };

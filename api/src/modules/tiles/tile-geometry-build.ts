@@ -7,6 +7,7 @@ import type { Geometry, Feature, GeoJsonProperties, MultiPolygon, Position } fro
 import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 import { GeoImport } from '../geo-imports/geo-import.entity.ts';
+import { seedDataset } from '../../../../seeds/loader/seed-import.ts';
 import { levelsOfDetail, simplificationArea } from './level-of-detail.ts';
 import type { ImportProgress } from '../../../../geo/import-progress.ts';
 
@@ -20,9 +21,12 @@ const insertBatchBytes = 256 * 1024;
 /** Grid of the shared-arc topology: ~1.6 m across Vietnam, finer than any boundary source here. */
 const topologyQuantization = 1e6;
 
-/** The latest boundary import: its id versions the tile geometry and the tile cache. */
-export async function latestGeoImportId(em: EntityManager): Promise<number | undefined> {
-  const [latest] = await em.fork().find(GeoImport, {}, { orderBy: { id: 'desc' }, fields: ['id'], limit: 1 });
+/**
+ * The latest boundary import: its id versions the tile geometry, the stored tiles and the tile
+ * cache. The seed loader records its runs in the same table; those change no boundary.
+ */
+export async function latestBoundaryImportId(em: EntityManager): Promise<number | undefined> {
+  const [latest] = await em.fork().find(GeoImport, { dataset: { $ne: seedDataset } }, { orderBy: { id: 'desc' }, fields: ['id'], limit: 1 });
   return latest?.id;
 }
 
@@ -33,14 +37,14 @@ export async function latestGeoImportId(em: EntityManager): Promise<number | und
  */
 export async function ensureTileGeometry(orm: MikroORM, progress: ImportProgress): Promise<{ built: boolean; rows: number }> {
   const em = orm.em.fork();
-  const importId = await latestGeoImportId(em);
+  const importId = await latestBoundaryImportId(em);
   if (importId === undefined) return { built: false, rows: 0 };
   const [built] = await em
     .getConnection()
     .execute<{ id: number | null; lods: number }[]>('select max(geo_import_id) as id, count(distinct lod)::int as lods from tile_geometry');
   if (built?.id === importId && built.lods === levelsOfDetail.length) return { built: false, rows: 0 };
 
-  return em.transactional(async (tx) => {
+  const result = await em.transactional(async (tx) => {
     const connection = tx.getConnection();
     const ctx = tx.getTransactionContext();
     await connection.execute('delete from tile_geometry', [], 'run', ctx);
@@ -67,6 +71,9 @@ export async function ensureTileGeometry(orm: MikroORM, progress: ImportProgress
     }
     return { built: true, rows };
   });
+  // Fresh statistics, or the planner guesses one row per tile and joins units row by row.
+  await em.getConnection().execute('analyze tile_geometry');
+  return result;
 }
 
 /**

@@ -1,16 +1,22 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 
+function lodIndex(lod: number): string {
+  return `create index "tile_geometry_lod${lod}_gist" on "tile_geometry" using gist ("geom_3857") where "lod" = ${lod}`;
+}
+
 /**
  * A unit's boundary at one level of detail for vector tiles, simplified once per shared arc (see
  * tile-geometry-build.ts) so that neighbours keep identical edges at every zoom. Rebuilt when a
  * boundary import changes the boundaries; `geoImportId` records which import it was built from.
  */
 @Entity({ tableName: 'tile_geometry' })
-@Index({
-  name: 'tile_geometry_geom_3857_gist',
-  expression: 'create index "tile_geometry_geom_3857_gist" on "tile_geometry" using gist ("geom_3857")',
-})
+// One spatial index per level of detail (a tile reads one level); see the lod_indexes migration.
+@Index({ name: 'tile_geometry_lod0_gist', expression: lodIndex(0) })
+@Index({ name: 'tile_geometry_lod1_gist', expression: lodIndex(1) })
+@Index({ name: 'tile_geometry_lod2_gist', expression: lodIndex(2) })
+@Index({ name: 'tile_geometry_lod3_gist', expression: lodIndex(3) })
+@Index({ name: 'tile_geometry_lod4_gist', expression: lodIndex(4) })
 export class TileGeometry {
   @ManyToOne(() => AdminUnit, { primary: true, deleteRule: 'cascade' })
   unit!: Rel<AdminUnit>;

@@ -9,8 +9,8 @@ import { TileService, parseTileAddress } from './tile.service.ts';
  * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
  * level). Strong ETags answer If-None-Match with 304; clients revalidate after an hour.
  */
-export function createTileRouter(em: EntityManager, tileCacheBytes: number): { router: express.Router; service: TileService } {
-  const service = new TileService(em, new TileCache(tileCacheBytes));
+export function createTileRouter(em: EntityManager, tileCacheBytes: number, prerenderMaxZoom: number): { router: express.Router; service: TileService } {
+  const service = new TileService(em, new TileCache(tileCacheBytes), prerenderMaxZoom);
   const router = express.Router();
   router.get('/:level/:z/:x/:file', async (req, res, next) => {
     try {

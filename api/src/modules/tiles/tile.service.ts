@@ -4,7 +4,8 @@ import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { lodForZoom } from './level-of-detail.ts';
 import { TileCache, type CachedTile } from './tile-cache.ts';
 import { chooseTileEncoder, type TileAddress, type TileEncoder } from './tile-encoder.ts';
-import { latestGeoImportId } from './tile-geometry-build.ts';
+import { latestBoundaryImportId } from './tile-geometry-build.ts';
+import { readPrerenderedTile } from './tile-pyramid.ts';
 
 export const tileLevels = ['province', 'district', 'commune'] as const;
 export type TileLevel = (typeof tileLevels)[number];
@@ -38,6 +39,8 @@ export class TileService {
   constructor(
     private readonly em: EntityManager,
     readonly cache: TileCache,
+    /** Zooms up to this one are read from the tiles stored at boundary import (tile-pyramid.ts). */
+    private readonly prerenderMaxZoom: number,
   ) {}
 
   encoderName(): Promise<TileEncoder['name']> {
@@ -49,11 +52,15 @@ export class TileService {
     const key = `${address.level}/${address.z}/${address.x}/${address.y}`;
     const cached = this.cache.get(version, key);
     if (cached) return cached;
-    const encoder = await this.tileEncoder();
-    const body = await encoder.encode(this.em.fork(), address);
+    const body = (address.z <= this.prerenderMaxZoom && (await readPrerenderedTile(this.em.fork(), address, version))) || (await this.encode(address));
     const tile = { body, etag: `"${version}-${createHash('sha1').update(body).digest('base64url')}"` };
     this.cache.set(version, key, tile);
     return tile;
+  }
+
+  private async encode(address: TileAddress): Promise<Buffer> {
+    const encoder = await this.tileEncoder();
+    return encoder.encode(this.em.fork(), address);
   }
 
   private tileEncoder(): Promise<TileEncoder> {
@@ -65,7 +72,7 @@ export class TileService {
   private async boundaryVersion(): Promise<number> {
     const now = Date.now();
     if (!this.version || now - this.version.checkedAt > versionCheckMs) {
-      this.version = { id: (await latestGeoImportId(this.em)) ?? 0, checkedAt: now };
+      this.version = { id: (await latestBoundaryImportId(this.em)) ?? 0, checkedAt: now };
     }
     return this.version.id;
   }

@@ -1,0 +1,28 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * A country- or region-view tile (zoom ≤ TILE_PRERENDER_MAX_ZOOM) encoded once per boundary import.
+ * Such a tile holds thousands of units (a zoom-5 commune tile ~7,000), so encoding it takes the
+ * database tens of milliseconds, while the whole country is a few dozen such tiles.
+ */
+@Entity({ tableName: 'prerendered_tile' })
+export class PrerenderedTile {
+  @PrimaryKey({ type: 'text' })
+  level!: string;
+
+  @PrimaryKey({ type: 'smallint' })
+  z!: number;
+
+  @PrimaryKey({ type: 'integer' })
+  x!: number;
+
+  @PrimaryKey({ type: 'integer' })
+  y!: number;
+
+  @Property({ type: 'blob' })
+  body!: Buffer;
+
+  /** The boundary import it was encoded from; a tile of an older import is never served. */
+  @Property({ type: 'integer' })
+  geoImportId!: number;
+}
