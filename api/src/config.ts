@@ -41,13 +41,22 @@ export interface AppConfig {
   tilePrerenderMaxZoom: number;
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function portFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
   }
+  return value;
+}
+
+/** A tile zoom (0–16, the deepest the tile route serves), or -1 for none. */
+function zoomFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < -1 || value > 16) throw new Error(`${name} must be a zoom from 0 to 16, or -1 for none, got "${raw}"`);
   return value;
 }
 
@@ -86,10 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: fromRoot(env.DATA_DIR ?? 'data'),
-    embeddedDbPort: intFromEnv('EMBEDDED_DB_PORT', 0),
+    embeddedDbPort: portFromEnv(env, 'EMBEDDED_DB_PORT', 0),
     geoDataDir: fromRoot(env.GEO_DATA_DIR ?? '../shared/geo'),
     host: env.HOST ?? '127.0.0.1',
-    port: intFromEnv('PORT', 4000),
+    port: portFromEnv(env, 'PORT', 4000),
     webDistDir: fromRoot(env.WEB_DIST_DIR ?? 'web/dist'),
     adminToken: env.ADMIN_TOKEN || undefined,
     firstAdmin: { username: env.ADMIN_USERNAME || undefined, password: env.ADMIN_PASSWORD || undefined },
@@ -105,6 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     interactive: Boolean(process.stdout.isTTY) && env.CI !== 'true',
     tileCacheBytes: bytesFromEnv(env, 'TILE_CACHE_BYTES', 64 * 1024 * 1024),
     responseCacheBytes: bytesFromEnv(env, 'RESPONSE_CACHE_BYTES', 32 * 1024 * 1024),
-    tilePrerenderMaxZoom: intFromEnv('TILE_PRERENDER_MAX_ZOOM', 5),
+    tilePrerenderMaxZoom: zoomFromEnv(env, 'TILE_PRERENDER_MAX_ZOOM', 5),
   };
 }
