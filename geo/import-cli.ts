@@ -21,7 +21,7 @@ try {
   for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
   const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive));
   if (tiles.built) console.log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
-  const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive));
+  const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive), tiles.built);
   if (pyramid.built) console.log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -36,7 +36,7 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
     }
     const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive, log));
     if (tiles.built) log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
-    const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive, log));
+    const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive, log), tiles.built);
     if (pyramid.built) log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
     const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
     log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);

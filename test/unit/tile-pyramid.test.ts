@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prerenderedTileAddresses, type MercatorExtent } from '../../api/src/modules/tiles/tile-pyramid.ts';
+import { tileEncoders, tileEncodingFingerprint } from '../../api/src/modules/tiles/tile-encoder.ts';
 
 /** Web Mercator metres of a longitude/latitude. */
 function mercator(lon: number, lat: number): [number, number] {
@@ -42,5 +43,12 @@ describe('prerenderedTileAddresses', () => {
 
   it('lists nothing for a negative zoom (pre-rendering off)', () => {
     expect(prerenderedTileAddresses([vietnam], -1)).toEqual([]);
+  });
+});
+
+describe('tileEncodingFingerprint', () => {
+  it('is stable for an encoder and differs between encoders, so stored tiles follow the encoder in use', () => {
+    expect(tileEncodingFingerprint(tileEncoders.postgis)).toBe(tileEncodingFingerprint(tileEncoders.postgis));
+    expect(tileEncodingFingerprint(tileEncoders.postgis)).not.toBe(tileEncodingFingerprint(tileEncoders.node));
   });
 });

@@ -25,4 +25,8 @@ export class PrerenderedTile {
   /** The boundary import it was encoded from; a tile of an older import is never served. */
   @Property({ type: 'integer' })
   geoImportId!: number;
+
+  /** What encoded it (tileEncodingFingerprint): tiles of another version of the encoder are encoded again. */
+  @Property({ type: 'text' })
+  fingerprint!: string;
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
+import { levelsOfDetail } from './level-of-detail.ts';
 
 const tileMvtSql = sqlFile(import.meta.url, 'tile-mvt.sql');
 const tileFeaturesSql = sqlFile(import.meta.url, 'tile-features.sql');
@@ -109,6 +111,21 @@ function withoutNulls(properties: Record<string, string | null>): Record<string,
 }
 
 export const tileEncoders = { postgis: postgisEncoder, node: nodeEncoder } as const;
+
+/** Bump when an encoder's code changes what it writes (its SQL and layouts are in the fingerprint already). */
+const encodingRevision = 1;
+
+/**
+ * Identifies what an encoder writes: stored tiles with another fingerprint were encoded by another
+ * version of this code and are encoded again.
+ */
+export function tileEncodingFingerprint(encoder: TileEncoder): string {
+  const levels: TileAddress['level'][] = ['province', 'district', 'commune'];
+  const layouts = levels.map((level) => Array.from({ length: 17 }, (_, z) => tileLayout(level, z)));
+  return createHash('sha1')
+    .update(JSON.stringify([encodingRevision, encoder.name, tileMvtSql, tileFeaturesSql, levelsOfDetail, layouts]))
+    .digest('base64url');
+}
 
 /**
  * ST_AsMVT when the database can run it, otherwise the Node encoder. The embedded PostGIS lists

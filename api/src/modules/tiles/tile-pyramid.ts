@@ -3,7 +3,7 @@ import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 import type { ImportProgress } from '../../../../geo/import-progress.ts';
 import { lodForZoom } from './level-of-detail.ts';
-import { chooseTileEncoder, tileLayout, type TileAddress } from './tile-encoder.ts';
+import { chooseTileEncoder, tileEncodingFingerprint, tileLayout, type TileAddress } from './tile-encoder.ts';
 import { latestBoundaryImportId } from './tile-geometry-build.ts';
 
 const unitExtentsSql = sqlFile(import.meta.url, 'unit-extents.sql');
@@ -44,22 +44,32 @@ export function prerenderedTileAddresses(extents: readonly MercatorExtent[], max
 }
 
 /**
- * Encodes the low-zoom tiles of the latest boundary import when they are missing or older, with
- * the encoder requests use, and replaces the stored set in one transaction. maxZoom < 0 keeps
- * whatever is stored (a server told not to use them will not read them either).
+ * Encodes the low-zoom tiles of the latest boundary import, with the encoder requests use, when
+ * the stored ones are missing, of another import, zoom range or encoder version, or when the tile
+ * geometry was just rebuilt (`geometryRebuilt`); replaces the stored set in one transaction.
+ * maxZoom < 0 keeps whatever is stored (a server told not to use them will not read them either).
  */
-export async function ensureTilePyramid(orm: MikroORM, maxZoom: number, progress: ImportProgress): Promise<{ built: boolean; tiles: number }> {
+export async function ensureTilePyramid(
+  orm: MikroORM,
+  maxZoom: number,
+  progress: ImportProgress,
+  geometryRebuilt = false,
+): Promise<{ built: boolean; tiles: number }> {
   const em = orm.em.fork();
   const importId = await latestBoundaryImportId(em);
   if (importId === undefined || maxZoom < 0) return { built: false, tiles: 0 };
+  const encoder = await chooseTileEncoder(em.fork());
+  const fingerprint = tileEncodingFingerprint(encoder);
   const [stored] = await em
     .getConnection()
-    .execute<{ id: number | null; z: number | null }[]>('select min(geo_import_id) as id, max(z) as z from prerendered_tile');
-  if (stored?.id === importId && stored.z === maxZoom) return { built: false, tiles: 0 };
+    .execute<{ id: number | null; z: number | null; fingerprints: number; fingerprint: string | null }[]>(
+      'select min(geo_import_id) as id, max(z) as z, count(distinct fingerprint)::int as fingerprints, min(fingerprint) as fingerprint from prerendered_tile',
+    );
+  const current = stored?.id === importId && stored.z === maxZoom && stored.fingerprints === 1 && stored.fingerprint === fingerprint;
+  if (current && !geometryRebuilt) return { built: false, tiles: 0 };
 
   const extents = await em.getConnection().execute<MercatorExtent[]>(unitExtentsSql, [currentCodeList]);
   const addresses = prerenderedTileAddresses(extents, maxZoom);
-  const encoder = await chooseTileEncoder(em.fork());
   progress.start('Pre-rendered tiles', addresses.length);
   const encoded: { address: TileAddress; body: Buffer }[] = [];
   for (const address of addresses) {
@@ -75,8 +85,8 @@ export async function ensureTilePyramid(orm: MikroORM, maxZoom: number, progress
     await connection.execute('delete from prerendered_tile', [], 'run', ctx);
     for (const { address: a, body } of encoded) {
       await connection.execute(
-        'insert into prerendered_tile (level, z, x, y, body, geo_import_id) values (?, ?, ?, ?, ?, ?)',
-        [a.level, a.z, a.x, a.y, body, importId],
+        'insert into prerendered_tile (level, z, x, y, body, geo_import_id, fingerprint) values (?, ?, ?, ?, ?, ?, ?)',
+        [a.level, a.z, a.x, a.y, body, importId, fingerprint],
         'run',
         ctx,
       );
