@@ -5,8 +5,7 @@ import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import type { ItemStatus } from '../assessments/assessment.entity.ts';
 import type { KnownSet, KnownUnit } from './row-validation.ts';
 
-const knownUnitsSql = sqlFile(import.meta.url, 'known-units.sql');
-const exportUnitsSql = sqlFile(import.meta.url, 'export-units.sql');
+const unitsWithParentsSql = sqlFile(import.meta.url, 'units-with-parents.sql');
 const storedAssessmentsSql = sqlFile(import.meta.url, 'stored-assessments.sql');
 const storedIndicatorValuesSql = sqlFile(import.meta.url, 'stored-indicator-values.sql');
 
@@ -54,13 +53,19 @@ const toKnownUnit = (r: UnitRow): KnownUnit => ({
 export class ImportRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async knownUnits(): Promise<KnownUnit[]> {
-    const rows = await this.em.execute<UnitRow[]>(knownUnitsSql, [currentCodeList]);
-    return rows.map(toKnownUnit);
+  /** Every province, district and commune, for resolving the units an import names. */
+  knownUnits(): Promise<KnownUnit[]> {
+    return this.unitsWithParents(null, ['province', 'district', 'commune']);
   }
 
-  async unitsForExport(unitId: number, level: string): Promise<KnownUnit[]> {
-    const rows = await this.em.execute<UnitRow[]>(exportUnitsSql, [unitId, level, currentCodeList]);
+  /** The units of one level at or below a unit. */
+  unitsForExport(unitId: number, level: string): Promise<KnownUnit[]> {
+    return this.unitsWithParents(unitId, [level]);
+  }
+
+  // Levels travel as one array literal: knex spreads a JS array into a list of placeholders.
+  private async unitsWithParents(rootId: number | null, levels: string[]): Promise<KnownUnit[]> {
+    const rows = await this.em.execute<UnitRow[]>(unitsWithParentsSql, [rootId, rootId, `{${levels.join(',')}}`, currentCodeList]);
     return rows.map(toKnownUnit);
   }
 

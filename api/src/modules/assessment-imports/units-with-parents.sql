@@ -1,5 +1,6 @@
--- Units of one level in the current code list: the unit itself or those below it, with the names
--- of their district and province. Parameters: unit id, level, current code list.
+-- Units of the current code list with the names of their district and province: every unit of the
+-- given levels, or only those at or below one unit (an export of one province or district).
+-- Parameters: unit id or null, the same again, levels, current code list.
 with recursive below(id) as (
   select id from admin_unit where id = ?::int
   union all
@@ -11,5 +12,5 @@ select u.id, u.code, u.name, u.short_name, u.level::text as level,
 from admin_unit u
 left join admin_unit p on p.id = u.parent_id
 left join admin_unit gp on gp.id = p.parent_id
-where u.id in (select id from below) and u.level = ?::admin_level and u.code_list = ?
+where (?::int is null or u.id in (select id from below)) and u.level = any(?::admin_level[]) and u.code_list = ?
 order by u.code
