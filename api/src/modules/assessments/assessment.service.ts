@@ -10,6 +10,7 @@ import { Assessment, AssessmentItem, ItemStatus } from './assessment.entity.ts';
 import type { AssessmentInput, IndicatorValueInput } from './assessment.input.ts';
 import { IndicatorValue } from './indicator-value.entity.ts';
 import { writableUnit } from './writable-unit.ts';
+import { enteredByUser } from './provenance.ts';
 import { assessmentRuleViolations } from './assessment-rules.ts';
 
 type CheckedInput = AssessmentInput & { notMet: number[]; indicators: IndicatorValueInput[] };
@@ -42,7 +43,7 @@ export class AssessmentService {
       const before = existing ? snapshot(existing, valuesBefore) : null;
 
       const assessment = existing ?? tx.create(Assessment, { unit, criteriaSet: set, year: input.year, kind: input.kind, synthetic: false });
-      Object.assign(assessment, { synthetic: false, sourceDocument: undefined, sourceRef: undefined, asWritten: undefined, note: input.note ? toNfc(input.note) : undefined });
+      Object.assign(assessment, { ...enteredByUser, note: input.note ? toNfc(input.note) : undefined });
       // Items are updated in place: deleting and re-inserting would trip the (assessment, criterion) key.
       const items = new Map(existing ? existing.items.getItems().map((i) => [i.criterion.id, i]) : []);
       for (const criterion of set.criteria) {
@@ -112,10 +113,7 @@ export class AssessmentService {
         value: toNfc(value.value.trim()),
         valueNumber: value.valueNumber ?? undefined,
         unitOfMeasure: value.unitOfMeasure ? toNfc(value.unitOfMeasure) : undefined,
-        synthetic: false,
-        sourceDocument: undefined,
-        sourceRef: undefined,
-        asWritten: undefined,
+        ...enteredByUser,
         note: undefined,
       };
       const existing = current.filter((v) => v.indicatorCode === value.code);

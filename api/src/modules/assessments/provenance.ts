@@ -28,3 +28,9 @@ export abstract class Provenance {
   @Property({ type: 'boolean', default: false })
   synthetic = false;
 }
+
+/**
+ * The provenance of a record a user has just written: no document, no place in one, not generated.
+ * Assigned over a stored record, it also clears what a document or the generator had said.
+ */
+export const enteredByUser = { synthetic: false, sourceDocument: undefined, sourceRef: undefined, asWritten: undefined } as const;

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { RecognitionInput } from './assessment.input.ts';
 import { Recognition } from './recognition.entity.ts';
 import { writableUnit } from './writable-unit.ts';
+import { enteredByUser } from './provenance.ts';
 
 /** Records a recognition step (tier, decision number, date) in one audited transaction. */
 export class RecognitionService {
@@ -25,10 +26,7 @@ export class RecognitionService {
         decisionNumber: input.decisionNumber ? toNfc(input.decisionNumber.trim()) : undefined,
         decidedOn: input.decidedOn ?? undefined,
         note: input.note ? toNfc(input.note) : undefined,
-        synthetic: false,
-        sourceDocument: undefined,
-        sourceRef: undefined,
-        asWritten: undefined,
+        ...enteredByUser,
       });
       await tx.flush();
       recordAudit(tx, {
