@@ -6,27 +6,32 @@ import { ChoroplethColumns, ChoroplethEntry, StatusItem, UnitStatus } from './un
 import { Summary } from './summary.type.ts';
 import { SummaryService } from './summary.service.ts';
 import { ItemStatus } from './assessment.entity.ts';
+import type { StatusQuery } from './status.repository.ts';
+
+/** The year, set and kind the arguments ask for; refused with the reason when the set is not valid that year. */
+async function checkedQuery(args: StatusArgs, ctx: RequestContext): Promise<StatusQuery> {
+  const query = { year: args.year, setCode: args.set, kind: args.kind };
+  await ctx.services.statuses.validateQuery(query);
+  return query;
+}
 
 @Resolver(() => AdminUnit)
 export class StatusResolver {
   @FieldResolver(() => UnitStatus, { nullable: true, description: 'Criteria met, band and tier in a year; null when not assessed' })
   async status(@Root() unit: AdminUnit, @Args(() => StatusArgs) args: StatusArgs, @Ctx() ctx: RequestContext): Promise<UnitStatus | null> {
-    const query = { year: args.year, setCode: args.set, kind: args.kind };
-    await ctx.services.statuses.validateQuery(query);
+    const query = await checkedQuery(args, ctx);
     return ctx.loaders.statuses.load(unit.id, query);
   }
 
   @Query(() => [ChoroplethEntry], { description: 'A thin list to colour a map layer: one entry per unit, geometry separate' })
   async choropleth(@Args(() => ChoroplethArgs) args: ChoroplethArgs, @Ctx() ctx: RequestContext): Promise<ChoroplethEntry[]> {
-    const query = { year: args.year, setCode: args.set, kind: args.kind };
-    await ctx.services.statuses.validateQuery(query);
+    const query = await checkedQuery(args, ctx);
     return ctx.services.statuses.choropleth(args.parentCode, args.level, query);
   }
 
   @Query(() => ChoroplethColumns, { description: 'The choropleth as parallel columns: the compact form for national layers' })
   async choroplethColumns(@Args(() => ChoroplethArgs) args: ChoroplethArgs, @Ctx() ctx: RequestContext): Promise<ChoroplethColumns> {
-    const query = { year: args.year, setCode: args.set, kind: args.kind };
-    await ctx.services.statuses.validateQuery(query);
+    const query = await checkedQuery(args, ctx);
     return ctx.services.statuses.choroplethColumns(args.parentCode, args.level, query);
   }
 
