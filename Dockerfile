@@ -1,6 +1,6 @@
 # The NTM Atlas application image: API + built web client. Boundaries are not baked in (their
 # licence forbids redistribution); mount them at /geo (see docker-compose.yml and README).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 # npm ci would reject the lockfile: it lacks the optional rollup builds of other platforms.
@@ -12,7 +12,7 @@ COPY web ./web
 COPY seeds ./seeds
 RUN npm run build:web && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 GEO_DATA_DIR=/geo
 COPY --from=build /app ./

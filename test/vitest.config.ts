@@ -6,7 +6,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export default defineConfig({
   root,
-  esbuild: { jsx: 'automatic' },
+  oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     // type-graphql and Apollo must see one copy of graphql (CommonJS entry), never the .mjs twin.
     alias: { graphql: path.join(root, 'node_modules/graphql/index.js') },
@@ -28,7 +28,7 @@ export default defineConfig({
           // Files share two servers and the machine's two cores; in sequence, a slow software-GL
           // browser test is never starved by an import test booting its own database.
           pool: 'forks',
-          poolOptions: { forks: { singleFork: true } },
+          fileParallelism: false,
           hookTimeout: 300_000,
         },
       },
