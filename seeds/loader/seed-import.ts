@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityClass } from '@mikro-orm/core';
 import { sqlFile } from '../../api/src/db/sql-file.ts';
 import { searchKey, shortName, toNfc } from '../../api/src/text/vietnamese.ts';
 import { AdminLevel, AdminUnit } from '../../api/src/modules/admin-units/admin-unit.entity.ts';
@@ -212,12 +213,14 @@ async function ensureHistoricalUnits(em: EntityManager, docs: SeedDocumentFile[]
   await em.flush();
 }
 
+/** The columns by which each table of facts tells seeded and synthetic rows from user-entered ones. */
+type SeededFact = { sourceDocument?: object | null; synthetic: boolean };
+
 /** Seeded and synthetic facts are replaced on every seed import; user-entered ones are kept. */
 async function clearSeededFacts(em: EntityManager) {
   const seeded = { $or: [{ sourceDocument: { $ne: null } }, { synthetic: true }] };
-  for (const entity of [Assessment, Recognition, Target, IndicatorValue, ReportedAggregate]) {
-    await em.nativeDelete(entity, seeded);
-  }
+  const seededTables: EntityClass<SeededFact>[] = [Assessment, Recognition, Target, IndicatorValue, ReportedAggregate];
+  for (const entity of seededTables) await em.nativeDelete(entity, seeded);
   await em.nativeDelete(DataQualityFinding, {});
   await em.nativeDelete(UnitFlag, {});
 }

@@ -11,10 +11,10 @@ const clientUrl = process.env.DATABASE_URL;
 if (!clientUrl) throw new Error('Set DATABASE_URL to a scratch PostGIS database.');
 const orm = await MikroORM.init(ormConfig({ clientUrl, poolMax: 1 }));
 try {
-  const migrator = orm.getMigrator();
+  const migrator = orm.migrator;
   await migrator.up();
   if (process.argv.includes('--check')) {
-    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+    const pending = await orm.schema.getUpdateSchemaSQL({ wrap: false });
     if (pending.trim()) {
       console.error(`The entities differ from the committed migrations; run npm run migration:create:\n${pending}`);
       process.exitCode = 1;
@@ -22,7 +22,7 @@ try {
       console.log('migrations match the entities');
     }
   } else {
-    const result = await migrator.createMigration();
+    const result = await migrator.create();
     console.log(result.fileName ? `wrote ${result.fileName}` : 'no changes');
   }
 } finally {

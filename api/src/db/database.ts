@@ -22,7 +22,7 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
   const clientUrl = config.databaseUrl ?? embedded!.url;
   try {
     const orm = await MikroORM.init(ormConfig({ clientUrl, poolMax: embedded ? 1 : 10 }));
-    const applied = await orm.getMigrator().up();
+    const applied = await orm.migrator.up();
     if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
     return {
       orm,

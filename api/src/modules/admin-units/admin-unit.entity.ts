@@ -1,17 +1,5 @@
-import {
-  ArrayType,
-  Collection,
-  OneToMany,
-  Entity,
-  EntityRepositoryType,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Rel,
-} from '@mikro-orm/core';
+import { ArrayType, Collection, EntityRepositoryType, type Rel } from '@mikro-orm/core';
+import { OneToMany, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminUnitRepository } from './admin-unit.repository.ts';
 import { UnitFlag } from './unit-flag.entity.ts';

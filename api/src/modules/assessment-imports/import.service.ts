@@ -244,7 +244,7 @@ export class AssessmentImportService {
       cellsChanged: 0,
       startedAt: new Date(),
     });
-    await em.persistAndFlush(batch);
+    await em.persist(batch).flush();
     return batch;
   }
 

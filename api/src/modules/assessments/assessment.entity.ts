@@ -1,4 +1,5 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Collection, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';

@@ -1,4 +1,5 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
@@ -27,7 +28,7 @@ export class Target extends Provenance {
   tier?: Tier;
 
   @Field(() => [Int], { description: 'Criteria planned to be achieved' })
-  @Property({ type: 'integer[]', default: '{}' })
+  @Property({ type: 'integer[]', defaultRaw: `'{}'` })
   criteria: number[] = [];
 
   @Field(() => Int, { nullable: true, description: 'Planned number of criteria met, where the plan states one' })

@@ -1,6 +1,7 @@
-import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Collection, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { CriteriaSet } from './criteria-set.entity.ts';
+import { CriteriaSet } from './criteria-set.entity.ts';
 import { Indicator } from './indicator.entity.ts';
 
 /** A criterion is keyed by (set, number): 14 is Education in the standard sets and Health in the advanced one. */
@@ -11,7 +12,7 @@ export class Criterion {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @ManyToOne('CriteriaSet', { deleteRule: 'cascade' })
+  @ManyToOne(() => CriteriaSet, { deleteRule: 'cascade' })
   criteriaSet!: Rel<CriteriaSet>;
 
   @Field(() => Int)

@@ -1,6 +1,7 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
+import { type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import type { Criterion } from './criterion.entity.ts';
+import { Criterion } from './criterion.entity.ts';
 
 /** A sub-indicator (chỉ tiêu) such as 17.1; names are null where the decision's text was not transcribed. */
 @ObjectType('Indicator')
@@ -10,7 +11,7 @@ export class Indicator {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @ManyToOne('Criterion', { deleteRule: 'cascade' })
+  @ManyToOne(() => Criterion, { deleteRule: 'cascade' })
   criterion!: Rel<Criterion>;
 
   @Field(() => String)

@@ -1,4 +1,5 @@
-import { Entity, Enum, ManyToOne, OneToMany, Collection, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Collection, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** One completed import of a boundary/code-list dataset; the checksum makes re-imports idempotent. */
 @Entity({ tableName: 'geo_import' })

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
  * A country- or region-view tile (zoom ≤ TILE_PRERENDER_MAX_ZOOM) encoded once per boundary import.

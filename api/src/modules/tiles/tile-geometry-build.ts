@@ -1,4 +1,5 @@
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import type { QueryResult } from '@mikro-orm/core';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { feature } from 'topojson-client';
@@ -55,14 +56,14 @@ export async function ensureTileGeometry(orm: MikroORM, progress: ImportProgress
       const simplified = simplifyLevel(units.map((u) => ({ id: u.id, geometry: JSON.parse(u.geometry) as Geometry })));
       progress.start(`Tile geometry: ${level}`, simplified.length);
       for (const batch of batchesBySize(simplified)) {
-        // Through knex for pg's rowCount. Every row must land; on the embedded database a statement
-        // that fails inside PostGIS (ST_MakeValid on a ring collapsed to two points, before
-        // withoutCollapsedRings) came back with no rows and no error.
-        const inserted = (await ctx.raw(insertTileGeometrySql, [importId, JSON.stringify(batch)])) as { rowCount: number | null };
+        // Counted, because every row must land: on the embedded database a statement that fails
+        // inside PostGIS (ST_MakeValid on a ring collapsed to two points, before withoutCollapsedRings)
+        // came back with no rows and no error.
+        const inserted = await connection.execute<QueryResult>(insertTileGeometrySql, [importId, JSON.stringify(batch)], 'run', ctx);
         // An empty simplification falls back to the stored boundary, so a short count means the
         // statement did not run as sent: a partial build must not be kept.
-        if (inserted.rowCount !== batch.length) {
-          throw new Error(`tile geometry: stored ${inserted.rowCount ?? 0} of ${batch.length} ${level} boundaries; nothing kept`);
+        if (inserted.affectedRows !== batch.length) {
+          throw new Error(`tile geometry: stored ${inserted.affectedRows} of ${batch.length} ${level} boundaries; nothing kept`);
         }
         progress.advance(batch.length);
         rows += batch.length;
