@@ -15,8 +15,8 @@ import { Target } from '../../api/src/modules/assessments/target.entity.ts';
 import { IndicatorValue } from '../../api/src/modules/assessments/indicator-value.entity.ts';
 import { ReportedAggregate } from '../../api/src/modules/data-quality/reported-aggregate.entity.ts';
 import { DataQualityFinding } from '../../api/src/modules/data-quality/data-quality-finding.entity.ts';
-import { GeoImport } from '../../api/src/modules/geo-imports/geo-import.entity.ts';
-import type { ImportProgress } from '../../geo/import-progress.ts';
+import { SeedRun } from '../../api/src/modules/sources/seed-run.entity.ts';
+import type { ImportProgress } from '../../api/src/import-progress.ts';
 import {
   criteriaNotIn,
   documentYear,
@@ -34,7 +34,6 @@ import { generateSyntheticRecords, syntheticGeneratorVersion } from './synthetic
 const insertAssessmentsSql = sqlFile(import.meta.url, 'insert-assessments.sql');
 const borderCommunesSql = sqlFile(import.meta.url, 'border-communes.sql');
 
-export const seedDataset = 'ntm-seeds';
 /** Bump when the loader stores the same files differently, so databases reload them. */
 const seedLoaderVersion = 2;
 /** Provinces on the land border with no coast: their unshared outline is all national border. */
@@ -56,7 +55,7 @@ export async function importSeeds(
 ): Promise<SeedImportResult> {
   const files = readSeedFiles(options.seedsDir, `loader ${seedLoaderVersion}, synthetic ${syntheticGeneratorVersion}`);
   const em = orm.em.fork();
-  const previous = await em.findOne(GeoImport, { dataset: seedDataset }, { orderBy: { id: 'desc' } });
+  const previous = await em.findOne(SeedRun, {}, { orderBy: { id: 'desc' } });
   if (previous?.checksum === files.checksum && !options.force) return { skipped: true, stats: previous.stats };
 
   return em.transactional(async (tx) => {
@@ -83,7 +82,7 @@ export async function importSeeds(
     options.progress.advance(1);
     options.progress.finish();
 
-    tx.create(GeoImport, { dataset: seedDataset, checksum: files.checksum, sourceDir: options.seedsDir, stats, importedAt: new Date() });
+    tx.create(SeedRun, { checksum: files.checksum, sourceDir: options.seedsDir, stats, loadedAt: new Date() });
     await tx.flush();
     return { skipped: false, stats };
   });

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
-import { AssessmentKind } from './assessment.entity.ts';
+import { AssessmentKind } from '../assessments/assessment.entity.ts';
 
 @ArgsType()
 export class StatusArgs {

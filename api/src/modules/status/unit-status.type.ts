@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ItemStatus } from './assessment.entity.ts';
-import { Tier } from './recognition.entity.ts';
+import { ItemStatus } from '../assessments/assessment.entity.ts';
+import { Tier } from '../assessments/recognition.entity.ts';
 
 /** A criterion by number with its names, shared by per-unit items and per-area counts. */
 @ObjectType()
