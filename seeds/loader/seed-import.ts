@@ -30,8 +30,8 @@ import {
 } from './seed-files.ts';
 import { historicalUnits, recordUnit, type UnitKey } from './resolve-units.ts';
 import { generateSyntheticRecords, syntheticGeneratorVersion } from './synthetic-records.ts';
+import { insertAssessments, type UnitIndex } from './insert-assessments.ts';
 
-const insertAssessmentsSql = sqlFile(import.meta.url, 'insert-assessments.sql');
 const borderCommunesSql = sqlFile(import.meta.url, 'border-communes.sql');
 
 /** Bump when the loader stores the same files differently, so databases reload them. */
@@ -78,7 +78,7 @@ export async function importSeeds(
     stats.borderCommunesAssumed = await flagBorderCommunes(tx, units);
 
     options.progress.start('Synthetic statuses', 1);
-    addCounts(stats, await generateSyntheticRecords(tx, { files, units, sets, insertAssessments }));
+    addCounts(stats, await generateSyntheticRecords(tx, { files, units, sets }));
     options.progress.advance(1);
     options.progress.finish();
 
@@ -221,7 +221,6 @@ async function clearSeededFacts(em: EntityManager) {
   await em.nativeDelete(UnitFlag, {});
 }
 
-export type UnitIndex = Map<string, number>;
 const unitKey = (key: UnitKey) => `${key.codeList}:${key.code}`;
 
 async function unitIndex(em: EntityManager): Promise<UnitIndex> {
@@ -409,26 +408,6 @@ function completeReview(a: SeedAssessment, criteriaCount: number): number[] {
   const met = a.criteriaMet ?? [];
   const whole = a.kind === 'actual' && a.criteriaCount === met.length && met.every((n) => n >= 1 && n <= criteriaCount);
   return whole ? criteriaNotIn(met, criteriaCount) : [];
-}
-
-export interface AssessmentRow {
-  unit_id: number;
-  criteria_set_id: number;
-  year: number;
-  kind: 'actual' | 'target';
-  synthetic: boolean;
-  source_document_id: number | null;
-  source_ref: string | null;
-  as_written: string | null;
-  note: string | null;
-  met: number[];
-  not_met: number[];
-}
-
-export async function insertAssessments(em: EntityManager, rows: AssessmentRow[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    await em.getConnection().execute(insertAssessmentsSql, [JSON.stringify(rows.slice(i, i + 500))], 'run', em.getTransactionContext());
-  }
 }
 
 async function flagBorderCommunes(em: EntityManager, units: UnitIndex): Promise<number> {

@@ -8,13 +8,13 @@ import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 import { GeoImport } from '../geo-imports/geo-import.entity.ts';
 import { levelsOfDetail, simplificationArea } from './level-of-detail.ts';
+import { tileLevels } from './tile-level.ts';
 import type { ImportProgress } from '../../import-progress.ts';
 
 const unitBoundariesSql = sqlFile(import.meta.url, 'unit-boundaries.sql');
 const insertTileGeometrySql = sqlFile(import.meta.url, 'insert-tile-geometry.sql');
 const insertFullTileGeometrySql = sqlFile(import.meta.url, 'insert-full-tile-geometry.sql');
 
-const tileLevels = ['province', 'district', 'commune'] as const;
 /** GeoJSON bytes per statement: a few hundred communes, a handful of provinces. */
 const insertBatchBytes = 256 * 1024;
 /** Grid of the shared-arc topology: ~1.6 m across Vietnam, finer than any boundary source here. */
