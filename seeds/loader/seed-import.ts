@@ -55,7 +55,7 @@ export async function importSeeds(
 ): Promise<SeedImportResult> {
   const files = readSeedFiles(options.seedsDir, `loader ${seedLoaderVersion}, synthetic ${syntheticGeneratorVersion}`);
   const em = orm.em.fork();
-  const previous = await em.findOne(SeedRun, {}, { orderBy: { id: 'desc' } });
+  const [previous] = await em.find(SeedRun, {}, { orderBy: { id: 'desc' }, limit: 1 });
   if (previous?.checksum === files.checksum && !options.force) return { skipped: true, stats: previous.stats };
 
   return em.transactional(async (tx) => {
