@@ -18,4 +18,4 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 GEO_DATA_DIR=/geo
 COPY --from=build /app ./
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "api/src/main.ts"]
+CMD ["node", "--import", "tsx", "api/main.ts"]

@@ -101,7 +101,7 @@ function runToEnd(args: string[], env: Record<string, string>): Promise<string> 
 }
 
 async function startServer(env: Record<string, string>): Promise<Started & { url: string; dbUrl: string }> {
-  const started = await startProcess(['api/src/main.ts'], { PORT: '0', ...env }, /ready in [\d.]+ s: (http:\/\/[\d.:]+)\//, 'server');
+  const started = await startProcess(['api/main.ts'], { PORT: '0', ...env }, /ready in [\d.]+ s: (http:\/\/[\d.:]+)\//, 'server');
   const embeddedPort = /Embedded PostGIS listening on 127\.0\.0\.1:(\d+)/.exec(started.output())?.[1];
   return { ...started, url: started.match[1], dbUrl: embeddedPort ? `postgres://postgres@127.0.0.1:${embeddedPort}/postgres` : env.DATABASE_URL };
 }

@@ -14,7 +14,7 @@ import {
   type SourceProblem,
   type UnitRecord,
 } from './geo-source.ts';
-import type { ImportProgress } from './import-progress.ts';
+import type { ImportProgress } from '../api/src/import-progress.ts';
 
 const upsertUnitsSql = sqlFile(import.meta.url, 'upsert-units.sql');
 const setGeometriesSql = sqlFile(import.meta.url, 'set-geometries.sql');

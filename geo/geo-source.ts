@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { gsoCodeDigits } from '../api/src/modules/admin-units/gso-code.ts';
 
 export type UnitLevel = 'province' | 'district' | 'commune';
 
@@ -114,8 +115,6 @@ function readJson(geoDir: string, file: string): unknown {
   return JSON.parse(text);
 }
 
-const codeDigits: Record<UnitLevel, number> = { province: 2, district: 3, commune: 5 };
-
 export function readUnitList(geoDir: string, file: string): { units: UnitRecord[]; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
   let data: Record<string, unknown>;
@@ -139,8 +138,8 @@ export function readUnitList(geoDir: string, file: string): { units: UnitRecord[
     list.forEach((entry: Record<string, unknown>, index) => {
       const where = `${key}[${index}]${typeof entry?.code === 'string' ? ` (${entry.code})` : ''}`;
       const code = entry?.code;
-      if (typeof code !== 'string' || !new RegExp(`^\\d{${codeDigits[level]}}$`).test(code)) {
-        problems.push({ file, feature: where, reason: `code must be ${codeDigits[level]} digits` });
+      if (typeof code !== 'string' || !new RegExp(`^\\d{${gsoCodeDigits[level]}}$`).test(code)) {
+        problems.push({ file, feature: where, reason: `code must be ${gsoCodeDigits[level]} digits` });
         return;
       }
       if (typeof entry.name !== 'string' || !entry.name.trim()) {
@@ -162,7 +161,7 @@ export function readUnitList(geoDir: string, file: string): { units: UnitRecord[
   const byCode = new Map(units.map((u) => [u.code, u]));
   for (const unit of units) {
     const parent = unit.parentCode ? byCode.get(unit.parentCode) : undefined;
-    if (unit.parentCode && (!parent || codeDigits[parent.level] >= codeDigits[unit.level])) {
+    if (unit.parentCode && (!parent || gsoCodeDigits[parent.level] >= gsoCodeDigits[unit.level])) {
       problems.push({ file, feature: unit.code, reason: `parent ${unit.parentCode} is not a unit of a higher level` });
     }
   }
@@ -202,8 +201,8 @@ export function checkFeature(feature: unknown, level: UnitLevel): BoundaryFeatur
   const f = feature as { type?: unknown; properties?: Record<string, unknown>; geometry?: Record<string, unknown> };
   if (f?.type !== 'Feature') return { reason: 'not a GeoJSON Feature' };
   const code = f.properties?.code;
-  if (typeof code !== 'string' || !new RegExp(`^\\d{${codeDigits[level]}}$`).test(code)) {
-    return { reason: `properties.code must be a ${codeDigits[level]}-digit GSO code` };
+  if (typeof code !== 'string' || !new RegExp(`^\\d{${gsoCodeDigits[level]}}$`).test(code)) {
+    return { reason: `properties.code must be a ${gsoCodeDigits[level]}-digit GSO code` };
   }
   const geometry = f.geometry;
   if (!geometry) return { reason: 'geometry is missing' };

@@ -5,9 +5,8 @@
 import { loadConfig } from '../api/src/config.ts';
 import { openDatabase } from '../api/src/db/database.ts';
 import { importBoundaries } from './boundary-import.ts';
-import { createProgress } from './import-progress.ts';
-import { ensureTileGeometry } from '../api/src/modules/tiles/tile-geometry-build.ts';
-import { ensureTilePyramid } from '../api/src/modules/tiles/tile-pyramid.ts';
+import { createProgress } from '../api/src/import-progress.ts';
+import { refreshTiles } from './ingest-on-boot.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config, console.log);
@@ -19,10 +18,7 @@ try {
   });
   console.log(result.skipped ? 'Unchanged; nothing to do (use --force to re-import).' : JSON.stringify(result.stats, null, 2));
   for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
-  const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive));
-  if (tiles.built) console.log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
-  const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive), tiles.built);
-  if (pyramid.built) console.log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
+  await refreshTiles(database.orm, config, console.log);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

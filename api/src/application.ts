@@ -5,11 +5,6 @@ import { createHttpApp } from './server/app.ts';
 import { ensureFirstAdmin, loadSessionSecret } from './modules/auth/authenticate.ts';
 import { LoginRateLimiter } from './modules/auth/login-rate-limit.ts';
 import { markInterruptedImports } from './modules/assessment-imports/import.service.ts';
-import { importBoundaries } from '../../geo/boundary-import.ts';
-import { createProgress } from '../../geo/import-progress.ts';
-import { importSeeds } from '../../seeds/loader/seed-import.ts';
-import { ensureTileGeometry } from './modules/tiles/tile-geometry-build.ts';
-import { ensureTilePyramid } from './modules/tiles/tile-pyramid.ts';
 
 export interface RunningApplication {
   url: string;
@@ -17,29 +12,21 @@ export interface RunningApplication {
   stop(): Promise<void>;
 }
 
-/** Database → migrations → boundary import (first boot or changed files) → HTTP. */
-export async function startApplication(config: AppConfig, log: (line: string) => void = console.log): Promise<RunningApplication> {
+/**
+ * Loading done once the database is migrated and before HTTP listens: the process entry point
+ * (api/main.ts) passes the ingest layer's boundary and seed loading, so the API never imports it.
+ */
+export type OnDatabaseReady = (database: Database) => Promise<void>;
+
+/** Database → migrations → onDatabaseReady (imports on first boot or changed files) → HTTP. */
+export async function startApplication(
+  config: AppConfig,
+  onDatabaseReady: OnDatabaseReady,
+  log: (line: string) => void = console.log,
+): Promise<RunningApplication> {
   const database = await openDatabase(config, log);
   try {
-    const result = await importBoundaries(database.orm, {
-      geoDataDir: config.geoDataDir,
-      progress: createProgress(config.interactive, log),
-    });
-    if (result.skipped) {
-      log(`Boundaries ${result.dataset} unchanged since the last import; skipped.`);
-    } else {
-      const s = result.stats;
-      log(
-        `Imported ${result.dataset}: ${s.provinces} provinces, ${s.districts} districts, ${s.communes} communes; ` +
-          `${s.withoutPolygon} without polygon, ${(s.provinceRepaired ?? 0) + (s.districtRepaired ?? 0) + (s.communeRepaired ?? 0)} repaired.`,
-      );
-    }
-    const tiles = await ensureTileGeometry(database.orm, createProgress(config.interactive, log));
-    if (tiles.built) log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
-    const pyramid = await ensureTilePyramid(database.orm, config.tilePrerenderMaxZoom, createProgress(config.interactive, log), tiles.built);
-    if (pyramid.built) log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
-    const seeds = await importSeeds(database.orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });
-    log(seeds.skipped ? 'Seeds unchanged since the last import; skipped.' : `Loaded seeds: ${JSON.stringify(seeds.stats)}`);
+    await onDatabaseReady(database);
     await ensureFirstAdmin(database.orm.em, config.firstAdmin.username, config.firstAdmin.password, log);
     const interrupted = await markInterruptedImports(database.orm.em);
     if (interrupted) log(`${interrupted} assessment import(s) were cut off by a stop of the server; nothing of them was written.`);

@@ -16,8 +16,8 @@ import { Target } from '../../api/src/modules/assessments/target.entity.ts';
 import { IndicatorValue } from '../../api/src/modules/assessments/indicator-value.entity.ts';
 import { ReportedAggregate } from '../../api/src/modules/data-quality/reported-aggregate.entity.ts';
 import { DataQualityFinding } from '../../api/src/modules/data-quality/data-quality-finding.entity.ts';
-import { GeoImport } from '../../api/src/modules/geo-imports/geo-import.entity.ts';
-import type { ImportProgress } from '../../geo/import-progress.ts';
+import { SeedRun } from '../../api/src/modules/sources/seed-run.entity.ts';
+import type { ImportProgress } from '../../api/src/import-progress.ts';
 import {
   criteriaNotIn,
   documentYear,
@@ -31,11 +31,10 @@ import {
 } from './seed-files.ts';
 import { historicalUnits, recordUnit, type UnitKey } from './resolve-units.ts';
 import { generateSyntheticRecords, syntheticGeneratorVersion } from './synthetic-records.ts';
+import { insertAssessments, type UnitIndex } from './insert-assessments.ts';
 
-const insertAssessmentsSql = sqlFile(import.meta.url, 'insert-assessments.sql');
 const borderCommunesSql = sqlFile(import.meta.url, 'border-communes.sql');
 
-export const seedDataset = 'ntm-seeds';
 /** Bump when the loader stores the same files differently, so databases reload them. */
 const seedLoaderVersion = 2;
 /** Provinces on the land border with no coast: their unshared outline is all national border. */
@@ -57,7 +56,7 @@ export async function importSeeds(
 ): Promise<SeedImportResult> {
   const files = readSeedFiles(options.seedsDir, `loader ${seedLoaderVersion}, synthetic ${syntheticGeneratorVersion}`);
   const em = orm.em.fork();
-  const previous = await em.findOne(GeoImport, { dataset: seedDataset }, { orderBy: { id: 'desc' } });
+  const [previous] = await em.find(SeedRun, {}, { orderBy: { id: 'desc' }, limit: 1 });
   if (previous?.checksum === files.checksum && !options.force) return { skipped: true, stats: previous.stats };
 
   return em.transactional(async (tx) => {
@@ -80,11 +79,11 @@ export async function importSeeds(
     stats.borderCommunesAssumed = await flagBorderCommunes(tx, units);
 
     options.progress.start('Synthetic statuses', 1);
-    addCounts(stats, await generateSyntheticRecords(tx, { files, units, sets, insertAssessments }));
+    addCounts(stats, await generateSyntheticRecords(tx, { files, units, sets }));
     options.progress.advance(1);
     options.progress.finish();
 
-    tx.create(GeoImport, { dataset: seedDataset, checksum: files.checksum, sourceDir: options.seedsDir, stats, importedAt: new Date() });
+    tx.create(SeedRun, { checksum: files.checksum, sourceDir: options.seedsDir, stats, loadedAt: new Date() });
     await tx.flush();
     return { skipped: false, stats };
   });
@@ -225,7 +224,6 @@ async function clearSeededFacts(em: EntityManager) {
   await em.nativeDelete(UnitFlag, {});
 }
 
-export type UnitIndex = Map<string, number>;
 const unitKey = (key: UnitKey) => `${key.codeList}:${key.code}`;
 
 async function unitIndex(em: EntityManager): Promise<UnitIndex> {
@@ -413,26 +411,6 @@ function completeReview(a: SeedAssessment, criteriaCount: number): number[] {
   const met = a.criteriaMet ?? [];
   const whole = a.kind === 'actual' && a.criteriaCount === met.length && met.every((n) => n >= 1 && n <= criteriaCount);
   return whole ? criteriaNotIn(met, criteriaCount) : [];
-}
-
-export interface AssessmentRow {
-  unit_id: number;
-  criteria_set_id: number;
-  year: number;
-  kind: 'actual' | 'target';
-  synthetic: boolean;
-  source_document_id: number | null;
-  source_ref: string | null;
-  as_written: string | null;
-  note: string | null;
-  met: number[];
-  not_met: number[];
-}
-
-export async function insertAssessments(em: EntityManager, rows: AssessmentRow[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    await em.getConnection().execute(insertAssessmentsSql, [JSON.stringify(rows.slice(i, i + 500))], 'run', em.getTransactionContext());
-  }
 }
 
 async function flagBorderCommunes(em: EntityManager, units: UnitIndex): Promise<number> {

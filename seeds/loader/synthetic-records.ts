@@ -11,7 +11,7 @@ import {
 } from '../synthetic/generate-statuses.ts';
 import { criteriaNotIn, documentYear, type SeedFiles } from './seed-files.ts';
 import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
-import type { AssessmentRow, UnitIndex } from './seed-import.ts';
+import { insertAssessments, type AssessmentRow, type UnitIndex } from './insert-assessments.ts';
 
 /** Bump when the generator's output changes, so databases regenerate. */
 export const syntheticGeneratorVersion = '1';
@@ -43,7 +43,7 @@ interface CommuneRow {
  */
 export async function generateSyntheticRecords(
   em: EntityManager,
-  ctx: { files: SeedFiles; units: UnitIndex; sets: Map<string, CriteriaSet>; insertAssessments(em: EntityManager, rows: AssessmentRow[]): Promise<void> },
+  ctx: { files: SeedFiles; units: UnitIndex; sets: Map<string, CriteriaSet> },
 ): Promise<Record<string, number>> {
   const communes = await em.getConnection().execute<CommuneRow[]>(
     `select c.id, c.code, d.code as district_code, p.code as province_code,
@@ -115,7 +115,7 @@ export async function generateSyntheticRecords(
         not_met: criteriaNotIn(a.met, set.criteriaCount),
       };
     });
-  await ctx.insertAssessments(em, rows);
+  await insertAssessments(em, rows);
   const notRecognisedUntil = lastYearShownUnrecognised(docs);
   for (const r of result.recognitions) {
     // A document that shows the commune at 19/19, or still in appraisal, in year Y rules out a decision by Y.

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlFile, intArray } from '../../api/src/db/sql-file.ts';
 import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
 import { generateSyntheticStatuses } from '../synthetic/generate-statuses.ts';
-import type { ImportProgress } from '../../geo/import-progress.ts';
+import type { ImportProgress } from '../../api/src/import-progress.ts';
 
 const insertNationalSql = sqlFile(import.meta.url, 'insert-national.sql');
 

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../api/src/config.ts';
 import { openDatabase } from '../../api/src/db/database.ts';
-import { createProgress } from '../../geo/import-progress.ts';
+import { createProgress } from '../../api/src/import-progress.ts';
 import { importBoundaries } from '../../geo/boundary-import.ts';
 import { importSeeds } from '../loader/seed-import.ts';
 import { seedNational } from './national-records.ts';

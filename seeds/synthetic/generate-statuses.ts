@@ -20,6 +20,7 @@
  * 4. The counts are turned into nested criteria lists that respect the documented lists (subset before,
  *    superset after) and prefer planned criteria.
  */
+import { communeBands, type CommuneBand } from '../../api/src/modules/status/band.ts';
 
 export interface CriteriaSetSpec {
   code: string;
@@ -54,7 +55,7 @@ export interface ReportedConstraint {
   kind: 'actual' | 'target';
   setCode: string;
   metric: 'communes_in_band' | 'communes_meeting_standard' | 'total_criteria' | 'avg_criteria';
-  band?: 'lt5' | '5-9' | '10-14' | '15-18' | 'all-met';
+  band?: CommuneBand;
   value: number;
 }
 export interface SyntheticInput {
@@ -87,8 +88,6 @@ export interface SyntheticResult {
 // ---------------------------------------------------------------------------------------------------
 // Constants
 
-const BANDS = ['lt5', '5-9', '10-14', '15-18', 'all-met'] as const;
-type Band = (typeof BANDS)[number];
 const METRICS: readonly ReportedConstraint['metric'][] = [
   'communes_in_band',
   'communes_meeting_standard',
@@ -532,7 +531,7 @@ function inapplicable(c: ReportedConstraint, slots: Slot[], members: number[]): 
   if (slot.set.code !== c.setCode) return `figure is under ${c.setCode} but ${c.year} is generated under ${slot.set.code}`;
   if (members.length === 0) return `no communes of unit ${c.unitCode} in the commune list`;
   if (!METRICS.includes(c.metric)) return `unsupported metric ${String(c.metric)}`;
-  if (c.metric === 'communes_in_band' && !BANDS.includes(c.band as Band)) return `unknown band ${String(c.band)}`;
+  if (c.metric === 'communes_in_band' && !communeBands.includes(c.band as CommuneBand)) return `unknown band ${String(c.band)}`;
   return null;
 }
 
@@ -582,7 +581,7 @@ function primaries(group: ReportedConstraint[], notes: Map<ReportedConstraint, s
 function buildJob(group: ReportedConstraint[], t: number, members: number[], prepared: Prepared): GroupJob {
   const chosen = primaries(group, prepared.notes);
   const n = members.length;
-  const rawBands = BANDS.map((b) => chosen.get(`communes_in_band|${b}`)?.value ?? null);
+  const rawBands = communeBands.map((b) => chosen.get(`communes_in_band|${b}`)?.value ?? null);
   const { quota, factor, sum } = scaleBands(rawBands, n);
   const scale = (v: number) => (factor === null ? v : Math.round(v * factor));
   const rec = chosen.get('communes_meeting_standard|');
@@ -596,7 +595,7 @@ function buildJob(group: ReportedConstraint[], t: number, members: number[], pre
     recQuota: rec ? Math.min(n, Math.max(0, scale(rec.value))) : null,
     totalTarget: total ? Math.max(0, scale(total.value)) : avg ? Math.round(avg.value * n) : null,
   };
-  BANDS.forEach((b, i) => recordSolved(chosen.get(`communes_in_band|${b}`), quota[i] ?? null, prepared));
+  communeBands.forEach((b, i) => recordSolved(chosen.get(`communes_in_band|${b}`), quota[i] ?? null, prepared));
   recordSolved(rec, job.recQuota, prepared);
   recordSolved(total, job.totalTarget, prepared);
   if (avg) prepared.solvedFor.set(avg, avg.value);
@@ -633,7 +632,7 @@ function noteScaling(
 function scaleBands(raw: (number | null)[], n: number): { quota: (number | null)[]; factor: number | null; sum: number } {
   const given = raw.filter((q): q is number => q !== null);
   const sum = given.reduce((a, b) => a + b, 0);
-  const all = given.length === BANDS.length;
+  const all = given.length === communeBands.length;
   if (sum === 0 || (all ? sum === n : sum <= n)) return { quota: raw.map((q) => (q === null ? null : Math.round(q))), factor: null, sum };
   const factor = n / sum;
   const exact = raw.map((q) => (q === null ? null : q * factor));
@@ -826,7 +825,7 @@ function pinKey(job: GroupJob, slot: Slot): (s: number) => string {
 function achievedValue(c: ReportedConstraint, members: number[], t: number, paths: number[][], slot: Slot): number {
   const states = members.map((i) => paths[i]![t]!);
   if (c.metric === 'communes_in_band') {
-    const band = BANDS.indexOf(c.band as Band);
+    const band = communeBands.indexOf(c.band as CommuneBand);
     return states.filter((s) => bandIndex(countOf(slot, s), slot.n) === band).length;
   }
   if (c.metric === 'communes_meeting_standard') return states.filter((s) => recOf(slot, s) === 1).length;

@@ -28,7 +28,7 @@ export interface SpawnedServer extends ServerTarget {
 export async function spawnServer(name: ServerTarget['name'], env: Record<string, string>): Promise<SpawnedServer> {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const log = fs.createWriteStream(path.join(artifactsDir, `server-${name}.log`));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', CI: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBand, higherTier, recognisedBand } from '../../api/src/modules/assessments/band.ts';
-import { computedFor, summarise } from '../../api/src/modules/assessments/summarise.ts';
+import { classifyBand, higherTier, recognisedBand } from '../../api/src/modules/status/band.ts';
+import { computedFor, summarise } from '../../api/src/modules/status/summarise.ts';
 
 const bands = [
   { code: 'lt5', min: 0, max: 4, label: { vi: 'Dưới 5 tiêu chí', en: 'Under 5' } },

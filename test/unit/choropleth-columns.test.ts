@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toChoroplethColumns, type ChoroplethEntry } from '../../api/src/modules/assessments/unit-status.type.ts';
+import { toChoroplethColumns, type ChoroplethEntry } from '../../api/src/modules/status/unit-status.type.ts';
 import { Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { entriesFromColumns } from '../../web/src/layers/choropleth.loader.ts';
 

@@ -46,7 +46,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('npm run build:web');
     expect(dockerfile).toMatch(/ENV[^\n]*HOST=0\.0\.0\.0/);
     expect(dockerfile).toMatch(/EXPOSE 4000/);
-    expect(dockerfile).toMatch(/CMD \["node", "--import", "tsx", "api\/src\/main\.ts"\]/);
+    expect(dockerfile).toMatch(/CMD \["node", "--import", "tsx", "api\/main\.ts"\]/);
     for (const copied of ['api', 'geo', 'web']) expect(dockerfile).toContain(`COPY ${copied} ./${copied}`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesStatusFilter } from '../../api/src/modules/assessments/status-filter.ts';
+import { matchesStatusFilter } from '../../api/src/modules/status/status-filter.ts';
 
 const lagging = { band: '5-9', missing: [2, 6, 17], tier: null, synthetic: false };
 const recognised = { band: 'recognised', missing: [], tier: 'standard', synthetic: true };

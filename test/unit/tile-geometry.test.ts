@@ -106,6 +106,16 @@ describe('tile cache', () => {
     expect(cache.size).toBe(1);
     expect(cache.get(1, 'a')).toBeUndefined();
   });
+
+  it('keeps nothing with a budget of 0 (TILE_CACHE_BYTES=0), nor a tile larger than its budget', () => {
+    const off = new TileCache(0);
+    off.set(1, 'empty', tile(0));
+    expect([off.get(1, 'empty'), off.size]).toEqual([undefined, 0]);
+    const small = new TileCache(100);
+    small.set(1, 'big', tile(101));
+    small.set(1, 'empty', tile(0));
+    expect([small.get(1, 'big'), small.get(1, 'empty')?.etag, small.size]).toEqual([undefined, '"0"', 1]);
+  });
 });
 
 describe('collapsed rings', () => {

@@ -5,6 +5,7 @@ import { UnitLineage } from '../modules/admin-units/unit-lineage.entity.ts';
 import { GeoImport, GeoImportIssue } from '../modules/geo-imports/geo-import.entity.ts';
 import { UnitFlag } from '../modules/admin-units/unit-flag.entity.ts';
 import { SourceDocument } from '../modules/sources/source-document.entity.ts';
+import { SeedRun } from '../modules/sources/seed-run.entity.ts';
 import { CriteriaSet } from '../modules/criteria/criteria-set.entity.ts';
 import { Criterion } from '../modules/criteria/criterion.entity.ts';
 import { Indicator } from '../modules/criteria/indicator.entity.ts';
@@ -17,7 +18,7 @@ import { DataQualityFinding } from '../modules/data-quality/data-quality-finding
 import { AppSecret, User } from '../modules/auth/user.entity.ts';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.ts';
 import { AssessmentImportBatch } from '../modules/assessment-imports/import-batch.entity.ts';
-import { DataVersion } from '../modules/assessments/data-version.entity.ts';
+import { DataVersion } from '../modules/status/data-version.entity.ts';
 import { TileGeometry } from '../modules/tiles/tile-geometry.entity.ts';
 import { PrerenderedTile } from '../modules/tiles/prerendered-tile.entity.ts';
 import { migrationsList } from './migrations/index.ts';
@@ -31,6 +32,7 @@ export const entities = [
   GeoImport,
   GeoImportIssue,
   SourceDocument,
+  SeedRun,
   CriteriaSet,
   Criterion,
   Indicator,

@@ -12,7 +12,7 @@ import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
 import { readAccessPlugin } from '../modules/auth/read-access.plugin.ts';
-import { choroplethResponsePlugin } from '../modules/assessments/choropleth-response.plugin.ts';
+import { choroplethResponsePlugin } from '../modules/status/choropleth-response.plugin.ts';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';

@@ -7,6 +7,7 @@ import { Migration20261123134927_assessment_imports } from './Migration202611231
 import { Migration20261123150000_data_version } from './Migration20261123150000_data_version.ts';
 import { Migration20261123170000_tile_geometry_lod_indexes } from './Migration20261123170000_tile_geometry_lod_indexes.ts';
 import { Migration20261123171000_prerendered_tile } from './Migration20261123171000_prerendered_tile.ts';
+import { Migration20261129170000_seed_run } from './Migration20261129170000_seed_run.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261123150000_data_version', class: Migration20261123150000_data_version },
   { name: 'Migration20261123170000_tile_geometry_lod_indexes', class: Migration20261123170000_tile_geometry_lod_indexes },
   { name: 'Migration20261123171000_prerendered_tile', class: Migration20261123171000_prerendered_tile },
+  { name: 'Migration20261129170000_seed_run', class: Migration20261129170000_seed_run },
 ];

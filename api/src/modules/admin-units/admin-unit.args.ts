@@ -2,9 +2,8 @@ import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Tier } from '../assessments/recognition.entity.ts';
 import { AdminLevel } from './admin-unit.entity.ts';
-
-const gsoCode = /^(\d{2}|\d{3}|\d{5})$/;
-const gsoCodeMessage = 'must be a GSO code of 2, 3 or 5 digits';
+import { IsGsoCode } from './gso-code.ts';
+import { bandCodes } from '../status/band.ts';
 
 @InputType({ description: 'Which units to list; all conditions must hold' })
 export class UnitFilter {
@@ -13,12 +12,12 @@ export class UnitFilter {
 
   @Field(() => String, { nullable: true, description: 'Only the direct children of this unit' })
   @IsOptional()
-  @Matches(gsoCode, { message: `parentCode ${gsoCodeMessage}` })
+  @IsGsoCode()
   parentCode?: string;
 
   @Field(() => String, { nullable: true, description: 'Only units below this one, at any depth (a province’s communes)' })
   @IsOptional()
-  @Matches(gsoCode, { message: `withinCode ${gsoCodeMessage}` })
+  @IsGsoCode()
   withinCode?: string;
 
   @Field(() => String, {
@@ -53,7 +52,7 @@ export class UnitFilter {
   @Matches(/^[a-z0-9-]{3,60}$/, { message: 'set must be a criteria set code such as commune-2016' })
   set?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Band codes (lt5, 5-9, 10-14, 15-18, all-met, recognised, no-data)' })
+  @Field(() => [String], { nullable: true, description: `Band codes (${bandCodes.join(', ')})` })
   @IsOptional()
   @ArrayMaxSize(10)
   @Matches(/^[a-z0-9-]{2,20}$/, { each: true })
@@ -95,7 +94,7 @@ export class UnitsArgs {
 @ArgsType()
 export class UnitArgs {
   @Field(() => String)
-  @Matches(gsoCode, { message: `code ${gsoCodeMessage}` })
+  @IsGsoCode()
   code!: string;
 
   @Field(() => String, {

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AdminLevel, AdminUnit } from './admin-unit.entity.ts';
 import type { UnitPosition } from './admin-unit.repository.ts';
-import { InvalidInputError } from '../../errors/domain-errors.ts';
+import { fromCursor, toCursor } from '../../schema/cursor.ts';
 
 @ObjectType({ description: 'Relay page information' })
 export class PageInfo {
@@ -36,19 +36,16 @@ export class AdminUnitConnection {
   pageInfo!: PageInfo;
 }
 
-/** Cursors are opaque to clients; inside they are the position (level, code) of a unit. */
+/** A unit cursor holds the position (level, code) the next page starts after. */
 export function encodeCursor(unit: UnitPosition): string {
-  return Buffer.from(`unit:${unit.level}:${unit.code}`).toString('base64url');
+  return toCursor('unit', `${unit.level}:${unit.code}`);
 }
 
+const unitPosition = new RegExp(`^(${Object.values(AdminLevel).join('|')}):(\\d{2,5})$`);
+
 export function decodeCursor(cursor: string): UnitPosition {
-  const decoded = Buffer.from(cursor, 'base64url').toString();
-  const match = /^unit:([a-z]+):(\d{2,5})$/.exec(decoded);
-  const level = match?.[1] as AdminLevel | undefined;
-  if (!match || !level || !Object.values(AdminLevel).includes(level)) {
-    throw new InvalidInputError(`Invalid cursor "${cursor}"`, { argument: 'after' });
-  }
-  return { level, code: match[2] };
+  const [, level, code] = fromCursor('unit', cursor, unitPosition);
+  return { level: level as AdminLevel, code };
 }
 
 export function toConnection(units: AdminUnit[], totalCount: number, hasNextPage: boolean): AdminUnitConnection {

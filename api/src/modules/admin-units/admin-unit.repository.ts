@@ -3,6 +3,7 @@ import type { AdminUnit, AdminLevel } from './admin-unit.entity.ts';
 import { UnitLineage } from './unit-lineage.entity.ts';
 import { currentCodeList } from './code-lists.ts';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
+import { NotFoundError } from '../../errors/domain-errors.ts';
 
 export interface UnitPosition {
   level: AdminLevel;
@@ -39,6 +40,13 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
       { orderBy: { validTo: 'desc nulls first', id: 'desc' }, limit: 1 },
     );
     return unit ?? null;
+  }
+
+  /** The unit in force under a code, or NOT_FOUND naming what was asked for. */
+  async getLatestByCode(code: string, codeList?: string): Promise<AdminUnit> {
+    const unit = await this.findLatestByCode(code, codeList);
+    if (!unit) throw new NotFoundError('AdminUnit', codeList ? `${code} in ${codeList}` : code);
+    return unit;
   }
 
   async findPage(query: UnitQuery): Promise<{ units: AdminUnit[]; totalCount: number }> {

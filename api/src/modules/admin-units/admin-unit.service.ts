@@ -2,11 +2,11 @@ import type { AdminUnitRepository } from './admin-unit.repository.ts';
 import type { AdminUnit } from './admin-unit.entity.ts';
 import type { UnitFilter, UnitsArgs } from './admin-unit.args.ts';
 import { decodeCursor, toConnection, type AdminUnitConnection } from './admin-unit.connection.ts';
-import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
+import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { searchKey } from '../../text/vietnamese.ts';
 import { AssessmentKind } from '../assessments/assessment.entity.ts';
-import { matchesStatusFilter } from '../assessments/status-filter.ts';
-import type { StatusService } from '../assessments/status.service.ts';
+import { matchesStatusFilter } from '../status/status-filter.ts';
+import type { StatusService } from '../status/status.service.ts';
 
 export class AdminUnitService {
   constructor(
@@ -14,10 +14,8 @@ export class AdminUnitService {
     private readonly statuses?: StatusService,
   ) {}
 
-  async getByCode(code: string, codeList?: string): Promise<AdminUnit> {
-    const unit = await this.units.findLatestByCode(code, codeList);
-    if (!unit) throw new NotFoundError('AdminUnit', codeList ? `${code} in ${codeList}` : code);
-    return unit;
+  getByCode(code: string, codeList?: string): Promise<AdminUnit> {
+    return this.units.getLatestByCode(code, codeList);
   }
 
   async list({ filter: given, first, after }: UnitsArgs): Promise<AdminUnitConnection> {

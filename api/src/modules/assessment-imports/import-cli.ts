@@ -12,7 +12,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
-import { createProgress } from '../../../../geo/import-progress.ts';
+import { createProgress } from '../../import-progress.ts';
 import { ImportStatus } from './import-batch.entity.ts';
 import { Access, operatorActor } from '../auth/access.ts';
 import { AssessmentImportService, type ImportReport } from './import.service.ts';

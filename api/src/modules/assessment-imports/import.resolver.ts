@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context.ts';
 import { FileTooLargeError, InvalidFileError } from '../../errors/domain-errors.ts';
-import { createProgress } from '../../../../geo/import-progress.ts';
+import { createProgress } from '../../import-progress.ts';
 import { AssessmentImportBatch } from './import-batch.entity.ts';
 import { AssessmentImportService } from './import.service.ts';
 import { auditedWrite } from '../audit/audit.service.ts';

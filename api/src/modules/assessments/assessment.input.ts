@@ -2,8 +2,8 @@ import { Field, Float, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsNumber, Matches, Max, MaxLength, Min, MinLength, IsOptional, ValidateNested } from 'class-validator';
 import { AssessmentKind } from './assessment.entity.ts';
 import { RecognitionStatus, Tier } from './recognition.entity.ts';
+import { IsGsoCode } from '../admin-units/gso-code.ts';
 
-const unitCodeRule = Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unitCode must be a GSO code of 2, 3 or 5 digits' });
 const setCodeRule = Matches(/^[a-z0-9-]{3,60}$/, { message: 'set must be a criteria set code such as commune-2016' });
 
 @InputType({ description: 'The value of one indicator (chỉ tiêu) of the assessed set, e.g. 10.1 income' })
@@ -31,7 +31,7 @@ export class IndicatorValueInput {
 @InputType({ description: 'A unit’s outcome per criterion in a year; criteria not listed are recorded as unknown' })
 export class AssessmentInput {
   @Field(() => String)
-  @unitCodeRule
+  @IsGsoCode()
   unitCode!: string;
 
   @Field(() => String, { description: 'Criteria set code, e.g. commune-2016' })
@@ -74,7 +74,7 @@ export class AssessmentInput {
 @InputType({ description: 'A step of recognition at a tier; replaces the unit’s step of the same tier, status and year' })
 export class RecognitionInput {
   @Field(() => String)
-  @unitCodeRule
+  @IsGsoCode()
   unitCode!: string;
 
   @Field(() => Tier)
@@ -108,7 +108,7 @@ export class RecognitionInput {
 @InputType({ description: 'A plan for a unit and year; replaces the unit’s user-entered target of the same year, set and tier' })
 export class TargetInput {
   @Field(() => String)
-  @unitCodeRule
+  @IsGsoCode()
   unitCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Criteria set the planned criteria belong to' })

@@ -6,7 +6,6 @@ import { Assessment, AssessmentKind } from './assessment.entity.ts';
 import { Recognition } from './recognition.entity.ts';
 import { Target } from './target.entity.ts';
 import { IndicatorValue } from './indicator-value.entity.ts';
-import { UnitStatus } from './unit-status.type.ts';
 
 /** The records behind a unit's status, each with its source. Lists per unit are short (tens). */
 @Resolver(() => AdminUnit)
@@ -42,14 +41,5 @@ export class UnitFactsResolver {
   @FieldResolver(() => [UnitFlag], { description: 'border, dbkk… with their basis' })
   flags(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<UnitFlag[]> {
     return ctx.loaders.flags.load(unit.id);
-  }
-}
-
-@Resolver(() => Assessment)
-export class AssessmentResolver {
-  @FieldResolver(() => UnitStatus, { description: 'Criteria met, missing, band and tier derived from this assessment' })
-  async status(@Root() assessment: Assessment, @Ctx() ctx: RequestContext): Promise<UnitStatus> {
-    const query = { year: assessment.year, setCode: assessment.criteriaSet.code, kind: assessment.kind };
-    return (await ctx.loaders.statuses.load(assessment.unit.id, query))!;
   }
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { AuditOutcome } from './audit-entry.entity.ts';
+import { IsGsoCode } from '../admin-units/gso-code.ts';
 
 @InputType({ description: 'Entries matching every field given' })
 export class AuditFilter {
@@ -21,7 +22,7 @@ export class AuditFilter {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unitCode must be a GSO code of 2, 3 or 5 digits' })
+  @IsGsoCode()
   unitCode?: string;
 
   @Field(() => AuditOutcome, { nullable: true })

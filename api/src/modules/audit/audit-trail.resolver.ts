@@ -1,7 +1,7 @@
 import { Args, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../server/context.ts';
-import { InvalidInputError } from '../../errors/domain-errors.ts';
+import { fromCursor, toCursor } from '../../schema/cursor.ts';
 import { PageInfo } from '../admin-units/admin-unit.connection.ts';
 import { Role } from '../auth/user.entity.ts';
 import { AuditEntry } from './audit-entry.entity.ts';
@@ -19,13 +19,8 @@ export class AuditEntryConnection {
   pageInfo!: PageInfo;
 }
 
-const encodeCursor = (id: number) => Buffer.from(`audit:${id}`).toString('base64url');
-
-function decodeCursor(cursor: string): number {
-  const match = /^audit:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new InvalidInputError(`Invalid cursor "${cursor}"`, { argument: 'after' });
-  return Number(match[1]);
-}
+const encodeCursor = (id: number) => toCursor('audit', String(id));
+const decodeCursor = (cursor: string) => Number(fromCursor('audit', cursor, /^(\d{1,12})$/)[1]);
 
 @Resolver(() => AuditEntry)
 export class AuditTrailResolver {

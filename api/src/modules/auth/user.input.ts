@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from './user.entity.ts';
+import { IsGsoCode } from '../admin-units/gso-code.ts';
 
 /** Compared in lower case (user.service.ts normalises). */
 export const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,39}$/i;
@@ -26,7 +27,7 @@ export class UserInput {
 
   @Field(() => String, { nullable: true, description: 'GSO code of the unit of a commune, district or province editor' })
   @IsOptional()
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unitCode must be a GSO code of 2, 3 or 5 digits' })
+  @IsGsoCode()
   unitCode?: string;
 }
 

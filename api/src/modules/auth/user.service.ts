@@ -4,7 +4,7 @@ import { InvalidInputError, UnauthenticatedError } from '../../errors/domain-err
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Access } from './access.ts';
-import type { AuthSettings } from './authenticate.ts';
+import type { LoginRateLimiter } from './login-rate-limit.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { signSessionToken } from './session-token.ts';
 import { editorLevel, Role, User } from './user.entity.ts';
@@ -27,10 +27,17 @@ export const userSnapshot = (user: User) => ({
   unitCode: user.unit?.code ?? null,
 });
 
+/** What logging in needs of the server's AuthSettings (declared here: authenticate.ts imports this file). */
+interface LoginSettings {
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  loginLimiter: LoginRateLimiter;
+}
+
 export class UserService {
   constructor(
     private readonly em: EntityManager,
-    private readonly settings: AuthSettings,
+    private readonly settings: LoginSettings,
   ) {}
 
   /** Admins create accounts; editors are tied to a unit of their role's level. Audited. */

@@ -2,12 +2,13 @@ import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { IsOptional, Matches } from 'class-validator';
 import type { RequestContext } from '../../server/context.ts';
 import { DataQualityFinding } from './data-quality-finding.entity.ts';
+import { IsGsoCode } from '../admin-units/gso-code.ts';
 
 @ArgsType()
 class FindingsArgs {
   @Field(() => String, { nullable: true, description: 'Findings about this unit or any unit below it' })
   @IsOptional()
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unitCode must be a GSO code of 2, 3 or 5 digits' })
+  @IsGsoCode()
   unitCode?: string;
 
   @Field(() => String, { nullable: true, description: 'Only findings in this source document (key, e.g. "002")' })

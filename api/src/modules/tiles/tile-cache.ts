@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** An encoded tile with its strong validator. */
 export interface CachedTile {
   body: Buffer;
@@ -7,54 +9,37 @@ export interface CachedTile {
 /**
  * In-process least-recently-used cache of encoded tiles, bounded by total bytes. Keys carry the
  * boundary import version, and a new version empties the cache at once (old tiles can never be
- * served again, so keeping them would only hold memory).
+ * served again, so keeping them would only hold memory). A budget of 0 turns it off.
  */
 export class TileCache {
-  private readonly entries = new Map<string, CachedTile>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, CachedTile> | undefined;
   private version: number | undefined;
 
-  constructor(private readonly maxBytes: number) {}
-
-  get(version: number, key: string): CachedTile | undefined {
-    if (version !== this.version) return undefined;
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Re-insert so that Map order is least- to most-recently used.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+  constructor(maxBytes: number) {
+    // An empty tile (204) still counts a byte: lru-cache sizes entries by positive integers.
+    this.entries = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (tile) => Math.max(tile.body.byteLength, 1) }) : undefined;
   }
 
+  get(version: number, key: string): CachedTile | undefined {
+    return version === this.version ? this.entries?.get(key) : undefined;
+  }
+
+  /** A tile larger than the whole budget is not kept. */
   set(version: number, key: string, tile: CachedTile): void {
     if (version !== this.version) this.clear(version);
-    if (tile.body.byteLength > this.maxBytes) return;
-    const previous = this.entries.get(key);
-    if (previous) {
-      this.bytes -= previous.body.byteLength;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, tile);
-    this.bytes += tile.body.byteLength;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.body.byteLength;
-    }
+    this.entries?.set(key, tile);
   }
 
   clear(version?: number): void {
-    this.entries.clear();
-    this.bytes = 0;
+    this.entries?.clear();
     this.version = version;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 
   get totalBytes(): number {
-    return this.bytes;
+    return this.entries?.calculatedSize ?? 0;
   }
 }

@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 import { levelsOfDetail } from './level-of-detail.ts';
+import { tileLevels, type TileLevel } from './tile-level.ts';
 
 const tileMvtSql = sqlFile(import.meta.url, 'tile-mvt.sql');
 const tileFeaturesSql = sqlFile(import.meta.url, 'tile-features.sql');
@@ -29,7 +30,7 @@ function tileParams(t: TileAddress): unknown[] {
 }
 
 export interface TileAddress {
-  level: 'province' | 'district' | 'commune';
+  level: TileLevel;
   z: number;
   x: number;
   y: number;
@@ -120,8 +121,7 @@ const encodingRevision = 1;
  * version of this code and are encoded again.
  */
 export function tileEncodingFingerprint(encoder: TileEncoder): string {
-  const levels: TileAddress['level'][] = ['province', 'district', 'commune'];
-  const layouts = levels.map((level) => Array.from({ length: 17 }, (_, z) => tileLayout(level, z)));
+  const layouts = tileLevels.map((level) => Array.from({ length: 17 }, (_, z) => tileLayout(level, z)));
   return createHash('sha1')
     .update(JSON.stringify([encodingRevision, encoder.name, tileMvtSql, tileFeaturesSql, levelsOfDetail, layouts]))
     .digest('base64url');

@@ -8,26 +8,22 @@ import type { Geometry, Feature, GeoJsonProperties, MultiPolygon, Position } fro
 import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 import { GeoImport } from '../geo-imports/geo-import.entity.ts';
-import { seedDataset } from '../../../../seeds/loader/seed-import.ts';
 import { levelsOfDetail, simplificationArea } from './level-of-detail.ts';
-import type { ImportProgress } from '../../../../geo/import-progress.ts';
+import { tileLevels } from './tile-level.ts';
+import type { ImportProgress } from '../../import-progress.ts';
 
 const unitBoundariesSql = sqlFile(import.meta.url, 'unit-boundaries.sql');
 const insertTileGeometrySql = sqlFile(import.meta.url, 'insert-tile-geometry.sql');
 const insertFullTileGeometrySql = sqlFile(import.meta.url, 'insert-full-tile-geometry.sql');
 
-const tileLevels = ['province', 'district', 'commune'] as const;
 /** GeoJSON bytes per statement: a few hundred communes, a handful of provinces. */
 const insertBatchBytes = 256 * 1024;
 /** Grid of the shared-arc topology: ~1.6 m across Vietnam, finer than any boundary source here. */
 const topologyQuantization = 1e6;
 
-/**
- * The latest boundary import: its id versions the tile geometry, the stored tiles and the tile
- * cache. The seed loader records its runs in the same table; those change no boundary.
- */
+/** The latest boundary import: its id versions the tile geometry, the stored tiles and the tile cache. */
 export async function latestBoundaryImportId(em: EntityManager): Promise<number | undefined> {
-  const [latest] = await em.fork().find(GeoImport, { dataset: { $ne: seedDataset } }, { orderBy: { id: 'desc' }, fields: ['id'], limit: 1 });
+  const [latest] = await em.fork().find(GeoImport, {}, { orderBy: { id: 'desc' }, fields: ['id'], limit: 1 });
   return latest?.id;
 }
 

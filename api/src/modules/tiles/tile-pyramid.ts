@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sqlFile } from '../../db/sql-file.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
-import type { ImportProgress } from '../../../../geo/import-progress.ts';
+import type { ImportProgress } from '../../import-progress.ts';
 import { lodForZoom } from './level-of-detail.ts';
 import { chooseTileEncoder, tileEncodingFingerprint, tileLayout, type TileAddress } from './tile-encoder.ts';
 import { latestBoundaryImportId } from './tile-geometry-build.ts';

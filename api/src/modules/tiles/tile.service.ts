@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { lodForZoom } from './level-of-detail.ts';
+import { tileLevels, type TileLevel } from './tile-level.ts';
 import { TileCache, type CachedTile } from './tile-cache.ts';
 import { chooseTileEncoder, type TileAddress, type TileEncoder } from './tile-encoder.ts';
 import { latestBoundaryImportId } from './tile-geometry-build.ts';
 import { readPrerenderedTile } from './tile-pyramid.ts';
 
-export const tileLevels = ['province', 'district', 'commune'] as const;
-export type TileLevel = (typeof tileLevels)[number];
 export const maxTileZoom = 16;
 /** How long a known boundary version is trusted before the database is asked again. */
 const versionCheckMs = 2000;

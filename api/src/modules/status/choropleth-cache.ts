@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { LRUCache } from 'lru-cache';
 import type { ChoroplethEntry } from './unit-status.type.ts';
 import { currentDataVersion } from './data-version.repository.ts';
+
+interface VersionedAnswer {
+  version: string;
+  value: Promise<ChoroplethEntry[]>;
+}
 
 /**
  * Map colours per (parent, level, year, set, kind), kept while the data they were derived from is
@@ -9,24 +15,21 @@ import { currentDataVersion } from './data-version.repository.ts';
  * any write by any process, so a cached answer is never stale.
  */
 export class ChoroplethCache {
-  private readonly entries = new Map<string, { version: string; value: Promise<ChoroplethEntry[]> }>();
+  private readonly entries: LRUCache<string, VersionedAnswer>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   async get(em: EntityManager, key: string, compute: () => Promise<ChoroplethEntry[]>): Promise<ChoroplethEntry[]> {
     const version = await currentDataVersion(em);
     const cached = this.entries.get(key);
-    if (cached?.version === version) {
-      // Most recently used last, so the oldest is evicted first.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached.value;
-    }
-    const value = compute();
-    this.entries.set(key, { version, value });
-    value.catch(() => this.entries.get(key)?.value === value && this.entries.delete(key));
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    return value;
+    if (cached?.version === version) return cached.value;
+    // The promise is kept, so concurrent requests for one layer share a single computation.
+    const answer = { version, value: compute() };
+    this.entries.set(key, answer);
+    answer.value.catch(() => this.entries.peek(key) === answer && this.entries.delete(key));
+    return answer.value;
   }
 }
 

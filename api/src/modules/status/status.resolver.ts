@@ -5,7 +5,7 @@ import { ChoroplethArgs, StatusArgs, SummaryArgs } from './status.args.ts';
 import { ChoroplethColumns, ChoroplethEntry, StatusItem, UnitStatus } from './unit-status.type.ts';
 import { Summary } from './summary.type.ts';
 import { SummaryService } from './summary.service.ts';
-import { ItemStatus } from './assessment.entity.ts';
+import { Assessment, ItemStatus } from '../assessments/assessment.entity.ts';
 import type { StatusQuery } from './status.repository.ts';
 
 /** The year, set and kind the arguments ask for; refused with the reason when the set is not valid that year. */
@@ -55,5 +55,14 @@ export class UnitStatusResolver {
         nameEn: c.nameEn,
         status: status.met.includes(c.number) ? ItemStatus.MET : status.missing.includes(c.number) ? ItemStatus.NOT_MET : ItemStatus.UNKNOWN,
       }));
+  }
+}
+
+@Resolver(() => Assessment)
+export class AssessmentStatusResolver {
+  @FieldResolver(() => UnitStatus, { description: 'Criteria met, missing, band and tier derived from this assessment' })
+  async status(@Root() assessment: Assessment, @Ctx() ctx: RequestContext): Promise<UnitStatus> {
+    const query = { year: assessment.year, setCode: assessment.criteriaSet.code, kind: assessment.kind };
+    return (await ctx.loaders.statuses.load(assessment.unit.id, query))!;
   }
 }

@@ -1,10 +1,15 @@
-import { loadConfig } from './config.ts';
-import { startApplication } from './application.ts';
+/**
+ * The process entry point (`npm start`): the one place that composes the API (api/src) with the
+ * ingest layer (geo/, seeds/), which may import the API but is never imported by it.
+ */
+import { loadConfig } from './src/config.ts';
+import { startApplication } from './src/application.ts';
+import { ingestOnBoot } from '../geo/ingest-on-boot.ts';
 
 const config = loadConfig();
 const started = Date.now();
 try {
-  const app = await startApplication(config);
+  const app = await startApplication(config, (database) => ingestOnBoot(database.orm, config, console.log));
   console.log(`NTM Atlas ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${app.url}/ (GraphQL at ${app.url}/graphql)`);
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { AssessmentKind } from './assessment.entity.ts';
-import { Tier } from './recognition.entity.ts';
+import { AssessmentKind } from '../assessments/assessment.entity.ts';
+import { Tier } from '../assessments/recognition.entity.ts';
 import { CriterionRef, UnitStatus } from './unit-status.type.ts';
 import { ReportedAggregate } from '../data-quality/reported-aggregate.entity.ts';
 

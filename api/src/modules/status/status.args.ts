@@ -1,7 +1,8 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
-import { AssessmentKind } from './assessment.entity.ts';
+import { AssessmentKind } from '../assessments/assessment.entity.ts';
+import { IsGsoCode } from '../admin-units/gso-code.ts';
 
 @ArgsType()
 export class StatusArgs {
@@ -33,6 +34,6 @@ export class ChoroplethArgs extends StatusArgs {
 @ArgsType()
 export class SummaryArgs extends StatusArgs {
   @Field(() => String)
-  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unitCode must be a GSO code of 2, 3 or 5 digits' })
+  @IsGsoCode()
   unitCode!: string;
 }

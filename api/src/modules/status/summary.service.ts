@@ -3,11 +3,11 @@ import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
 import { ReportedAggregate } from '../data-quality/reported-aggregate.entity.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
-import type { AssessmentKind } from './assessment.entity.ts';
+import type { AssessmentKind } from '../assessments/assessment.entity.ts';
 import type { StatusService } from './status.service.ts';
 import type { Summary } from './summary.type.ts';
 import { computedFor, summarise } from './summarise.ts';
-import type { Tier } from './recognition.entity.ts';
+import type { Tier } from '../assessments/recognition.entity.ts';
 
 export class SummaryService {
   constructor(

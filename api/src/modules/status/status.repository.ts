@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
-import { AssessmentKind } from './assessment.entity.ts';
+import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 
 const unitStatusesSql = sqlFile(import.meta.url, 'unit-statuses.sql');

@@ -1,5 +1,5 @@
 import type { BandDefinition } from '../criteria/criteria-set.entity.ts';
-import { recognisedBand } from './band.ts';
+import { allMetBand, recognisedBand } from './band.ts';
 
 export interface SummaryInput {
   band: string;
@@ -54,8 +54,8 @@ export function computedFor(
       return figures.recognisedCounts.reduce((sum, t) => sum + t.count, 0);
     case 'communes_in_band': {
       // Documents count 19-criteria communes as "đạt chuẩn"; compare with recognised plus all-met.
-      if (options.band === 'all-met') {
-        return figures.bandCounts.filter((b) => b.band === 'all-met' || b.band === recognisedBand).reduce((s, b) => s + b.count, 0);
+      if (options.band === allMetBand) {
+        return figures.bandCounts.filter((b) => b.band === allMetBand || b.band === recognisedBand).reduce((s, b) => s + b.count, 0);
       }
       return figures.bandCounts.find((b) => b.band === options.band)?.count;
     }

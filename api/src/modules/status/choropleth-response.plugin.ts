@@ -1,5 +1,6 @@
 import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import type { RequestContext } from '../../server/context.ts';
 import { currentDataVersion } from './data-version.repository.ts';
 
@@ -20,44 +21,28 @@ interface CachedResponse {
  * resolved, so read access and complexity limits are checked on every request, hits included.
  */
 export function choroplethResponsePlugin(capacityBytes: number): ApolloServerPlugin<RequestContext> {
-  const entries = new Map<string, CachedResponse>();
-  let totalBytes = 0;
-  const remove = (key: string) => {
-    totalBytes -= entries.get(key)?.bytes ?? 0;
-    entries.delete(key);
-  };
+  // A budget of 0 (RESPONSE_CACHE_BYTES=0) turns the cache off; a response larger than the budget is not kept.
+  const entries = capacityBytes > 0 ? new LRUCache<string, CachedResponse>({ maxSize: capacityBytes, sizeCalculation: (r) => r.bytes }) : undefined;
 
   return {
     async requestDidStart() {
       let pending: { key: string; version: string } | undefined;
       return {
         async responseForOperation({ operation, queryHash, request, contextValue }) {
-          if (capacityBytes <= 0 || !onlyVersionedFields(operation)) return null;
+          if (!entries || !onlyVersionedFields(operation)) return null;
           const key = JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}]);
           const version = await currentDataVersion(contextValue.em);
           const hit = entries.get(key);
           if (hit?.version === version) {
-            // Most recently used last, so the oldest goes first.
-            entries.delete(key);
-            entries.set(key, hit);
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { ...hit.result } } };
           }
           pending = { key, version };
           return null;
         },
         async willSendResponse({ response }) {
-          if (!pending || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          const { key, version } = pending;
+          if (!entries || !pending || response.body.kind !== 'single' || response.body.singleResult.errors) return;
           const result = response.body.singleResult;
-          const bytes = JSON.stringify(result).length;
-          if (bytes > capacityBytes) return;
-          remove(key);
-          entries.set(key, { version, result, bytes });
-          totalBytes += bytes;
-          for (const oldest of entries.keys()) {
-            if (totalBytes <= capacityBytes) break;
-            remove(oldest);
-          }
+          entries.set(pending.key, { version: pending.version, result, bytes: JSON.stringify(result).length });
         },
       };
     },

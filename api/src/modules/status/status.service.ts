@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import { AdminLevel, AdminUnit } from '../admin-units/admin-unit.entity.ts';
-import { AdminUnitService } from '../admin-units/admin-unit.service.ts';
 import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
 import { classifyBand, higherTier, noDataBand, type TierName } from './band.ts';
-import type { Tier } from './recognition.entity.ts';
-import { AssessmentKind } from './assessment.entity.ts';
+import type { Tier } from '../assessments/recognition.entity.ts';
+import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
 import { toChoroplethColumns, type ChoroplethColumns, type ChoroplethEntry, type UnitStatus } from './unit-status.type.ts';
 import { choroplethCache } from './choropleth-cache.ts';
@@ -141,7 +140,7 @@ export class StatusService {
   }
 
   unitByCode(code: string): Promise<AdminUnit> {
-    return new AdminUnitService(this.em.getRepository(AdminUnit)).getByCode(code);
+    return this.em.getRepository(AdminUnit).getLatestByCode(code);
   }
 
   descendants(ancestorId: number, level: string, formerInYear?: number) {
