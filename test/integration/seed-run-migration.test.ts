@@ -38,7 +38,7 @@ describe.each(targets)('seed_run migration on $name', ({ open }) => {
     let orm: MikroORM | undefined;
     try {
       orm = await MikroORM.init(ormConfig({ clientUrl: database.url, poolMax: 1 }));
-      const migrator = orm.getMigrator();
+      const migrator = orm.migrator;
       await migrator.up({ to: 'Migration20261123171000_prerendered_tile' });
       const connection = orm.em.getConnection();
       const sql = (query: string) => connection.execute(query);

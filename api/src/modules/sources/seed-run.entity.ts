@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** One completed load of seeds/ (source documents, criteria sets, synthetic statuses); the checksum makes reloads idempotent. */
 @Entity({ tableName: 'seed_run' })
