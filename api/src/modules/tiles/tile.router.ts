@@ -1,13 +1,14 @@
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInputError } from '../../errors/domain-errors.ts';
+import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { TileCache } from './tile-cache.ts';
 import { TileService, parseTileAddress } from './tile.service.ts';
 
 /**
  * `GET /tiles/{level}/{z}/{x}/{y}.pbf`: Mapbox Vector Tiles of the current provinces, districts or
  * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
- * level). Strong ETags answer If-None-Match with 304; clients revalidate after an hour.
+ * level). Content-hash ETags answer If-None-Match with 304 (Express's req.fresh: the weak comparison,
+ * `*` and lists of RFC 9110 §13.1.2); clients revalidate after an hour. Errors go to the app's boundary.
  */
 export function createTileRouter(em: EntityManager, tileCacheBytes: number, prerenderMaxZoom: number): { router: express.Router; service: TileService } {
   const service = new TileService(em, new TileCache(tileCacheBytes), prerenderMaxZoom);
@@ -23,7 +24,7 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
         'Cache-Control': 'public, max-age=3600',
         ETag: tile.etag,
       });
-      if (req.headers['if-none-match'] === tile.etag) {
+      if (req.fresh) {
         res.status(304).end();
         return;
       }
@@ -32,15 +33,8 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
       next(error);
     }
   });
-  router.use((_req, res) => {
-    res.status(404).json({ error: 'tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf' });
-  });
-  router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (error instanceof InvalidInputError) {
-      res.status(400).json({ error: error.message, code: error.code });
-      return;
-    }
-    next(error);
+  router.use((_req, _res, next) => {
+    next(new UnknownRouteError('tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf'));
   });
   return { router, service };
 }
