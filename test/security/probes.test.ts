@@ -71,12 +71,14 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
     });
 
     it('counts fragments and aliases, and limits choropleth and summary fields per request', async () => {
-      const spread = 'fragment F on Query { choropleth(level: COMMUNE, year: 2020) { code band } }';
-      const viaFragments = await graphql(url, `{ a: __typename ...F ... on Query { ...F } } ${spread}`);
+      // Three national layers hidden in a fragment, and a fourth field in an inline fragment: each counted.
+      const spread = 'fragment F on Query { a: choropleth(level: COMMUNE, year: 2020) { code } b: choropleth(level: COMMUNE, year: 2021) { code } c: choroplethColumns(level: COMMUNE, year: 2022) { codes } }';
+      const viaFragments = await graphql(url, `{ ...F ... on Query { d: summary(unitCode: "187", year: 2017) { communeCount } } } ${spread}`);
       expect(viaFragments.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-      const summaries = Array.from({ length: 1000 }, (_, i) => `s${i}: summary(unitCode: "20", year: 2017) { communesAssessed }`).join(' ');
+      expect(viaFragments.errors?.[0].extensions?.complexity).toBeGreaterThan(30_000);
+      const summaries = Array.from({ length: 1000 }, (_, i) => `s${i}: summary(unitCode: "20", year: 2017) { communeCount }`).join(' ');
       expect((await graphql(url, `{ ${summaries} }`)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-      const five = Array.from({ length: 5 }, (_, i) => `s${i}: summary(unitCode: "187", year: ${2016 + i}) { communesAssessed }`).join(' ');
+      const five = Array.from({ length: 5 }, (_, i) => `s${i}: summary(unitCode: "187", year: ${2016 + i}) { communeCount }`).join(' ');
       const limited = await graphql(url, `{ ${five} }`);
       expect(limited.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', expensiveFields: 5 } });
       // Rows are priced: a page of 1,000 units with their children is refused, 20 of them are not.
@@ -88,7 +90,7 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
       const map = await graphql(url, `query($year: Int!) { choroplethColumns(level: COMMUNE, year: $year) { codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed } }`, { year: 2020 });
       expect(map.errors).toBeUndefined();
       expect(map.data.choroplethColumns.codes.length).toBeGreaterThan(10_000);
-      const panel = await graphql(url, '{ summary(unitCode: "20", year: 2024) { communesAssessed bandCounts { band count } perCriterion { criterion met } } }');
+      const panel = await graphql(url, '{ summary(unitCode: "20", year: 2024) { communeCount assessedCount bandCounts { band count } perCriterion { criterion met nameVi } reported { computed difference } } }');
       expect(panel.errors).toBeUndefined();
     });
   });

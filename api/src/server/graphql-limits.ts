@@ -11,7 +11,8 @@ const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequi
 ) as typeof import('graphql-query-complexity');
 
 export const maxQueryDepth = 10;
-export const maxQueryComplexity = 20_000;
+/** Room for one national commune layer and its columns twin (2 × ~11,200), not for a third. */
+export const maxQueryComplexity = 25_000;
 /** `choropleth`, `choroplethColumns` and `summary` each scan every unit of an area; a map view asks one or two. */
 export const maxExpensiveFieldsPerOperation = 4;
 /** Wall time of one operation's execution; fields that start later fail with QUERY_TIMEOUT. */
@@ -46,27 +47,17 @@ function areaRows(level: unknown, parentCode: unknown): number {
 /** `summary` counts every commune under its unit. */
 const summaryRows = (unitCode: unknown) => (typeof unitCode !== 'string' ? unitsAtLevel.COMMUNE : unitCode.length <= 2 ? unitsUnderParent.COMMUNE : 60);
 
-/** Fields whose rows are bounded by the data rather than by a `first` argument: rows a parent can have at most. */
+/**
+ * Lists bounded by the data rather than by a `first` argument, that can grow long: rows one parent
+ * can have. (`children` prices itself in its resolver; short lists such as flags or a status's items
+ * cost one plus their selection.)
+ */
 const rowsPerParent: Record<string, number> = {
-  children: 60,
-  ancestors: 3,
-  predecessors: 10,
-  successors: 10,
   assessments: 40,
   targets: 40,
-  recognitions: 5,
-  flags: 6,
   indicatorValues: 100,
-  items: 20,
-  criteriaSets: 20,
-  criteria: 20,
-  indicators: 20,
   dataQualityFindings: 200,
   users: 200,
-  bandCounts: 6,
-  perCriterion: 20,
-  recognisedCounts: 4,
-  reported: 40,
 };
 
 const expensiveFields = new Set(['choropleth', 'choroplethColumns', 'summary']);

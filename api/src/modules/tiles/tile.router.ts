@@ -1,4 +1,5 @@
 import express from 'express';
+import fresh from 'fresh';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { TileCache } from './tile-cache.ts';
@@ -7,8 +8,8 @@ import { TileService, parseTileAddress } from './tile.service.ts';
 /**
  * `GET /tiles/{level}/{z}/{x}/{y}.pbf`: Mapbox Vector Tiles of the current provinces, districts or
  * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
- * level). Content-hash ETags answer If-None-Match with 304 (Express's req.fresh: the weak comparison,
- * `*` and lists of RFC 9110 §13.1.2); clients revalidate after an hour. Errors go to the app's boundary.
+ * level). Content-hash ETags answer If-None-Match with 304 (`fresh` compares as RFC 9110 §13.1.2 asks:
+ * weakly, `*`, lists); clients revalidate after an hour. Errors go to the app's boundary.
  */
 export function createTileRouter(em: EntityManager, tileCacheBytes: number, prerenderMaxZoom: number): { router: express.Router; service: TileService } {
   const service = new TileService(em, new TileCache(tileCacheBytes), prerenderMaxZoom);
@@ -24,7 +25,10 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
         'Cache-Control': 'public, max-age=3600',
         ETag: tile.etag,
       });
-      if (req.fresh) {
+      // Only If-None-Match is passed: `fresh` also treats a request's Cache-Control: no-cache as "not
+      // fresh" (a cache's rule; fetch sends it with every conditional request), but an origin server
+      // evaluates the precondition all the same (RFC 9110 §13.2.1).
+      if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: tile.etag })) {
         res.status(304).end();
         return;
       }
