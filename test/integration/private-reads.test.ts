@@ -93,8 +93,9 @@ describe('a server with PUBLIC_READ=false', () => {
       const open: string[] = [];
       for (const { method, path: routePath } of endpoints) {
         if (publicRoutes.some((p) => p.test(routePath))) continue;
-        const url = `${baseUrl}${concretePath(routePath)}?unit=182&year=2024`;
-        const body = method === 'post' ? JSON.stringify({ query: '{ units(first: 1) { totalCount nodes { code name } } criteriaSets { code } }' }) : undefined;
+        // One sample of everything a data route reads: an export's unit and year, a GraphQL query (GET or POST).
+        const url = `${baseUrl}${concretePath(routePath)}?${new URLSearchParams({ unit: '182', year: '2024', query: dataQuery })}`;
+        const body = method === 'post' ? JSON.stringify({ query: dataQuery }) : undefined;
         const response = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body });
         const text = await response.text();
         const refused = response.status === 401 && JSON.parse(text).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
@@ -104,6 +105,8 @@ describe('a server with PUBLIC_READ=false', () => {
     });
   });
 });
+
+const dataQuery = '{ units(first: 1) { totalCount nodes { code name } } criteriaSets { code } }';
 
 /** Routes that serve no data: the health probe and the web client's files and shell. */
 const publicRoutes = [/^\/health$/, /^\/assets/, /^\/$/, /^\/\(client route\)$/];

@@ -31,21 +31,22 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
   return depthLimitOf(context);
 }
 
-/** Upper bounds of the rows of the 2025-03 code list (63 provinces, 696 districts, 10,047 communes, with units merged away since 2016). */
+/** Upper bounds of the units in force in any year since 2016 (63 provinces, ~710 districts, ~11,160 communes). */
 const unitsAtLevel = { PROVINCE: 64, DISTRICT: 720, COMMUNE: 11_200 } as const;
-/** Most units one province or district holds at a level below it. */
-const unitsUnderParent = { PROVINCE: 1, DISTRICT: 40, COMMUNE: 700 } as const;
+/** Most units under one province (2-digit code), e.g. Thanh Hóa's ~600 communes. */
+const unitsUnderProvince = { PROVINCE: 1, DISTRICT: 40, COMMUNE: 700 } as const;
+/** Most communes under one district (3-digit code). */
+const unitsUnderDistrict = 60;
 
-/** Rows an area-wide field reads: every unit of a level, in the country or under one parent. */
+/** Rows an area-wide field reads: every unit of a level, in the country, a province or a district. */
 function areaRows(level: unknown, parentCode: unknown): number {
   const key = (typeof level === 'string' && level in unitsAtLevel ? level : 'COMMUNE') as keyof typeof unitsAtLevel;
   if (typeof parentCode !== 'string') return unitsAtLevel[key];
-  // A district (3 digits) holds at most ~50 communes; a province (2 digits) the bound above.
-  return parentCode.length >= 3 ? Math.min(unitsUnderParent[key], 60) : unitsUnderParent[key];
+  return parentCode.length <= 2 ? unitsUnderProvince[key] : Math.min(unitsUnderProvince[key], unitsUnderDistrict);
 }
 
 /** `summary` counts every commune under its unit. */
-const summaryRows = (unitCode: unknown) => (typeof unitCode !== 'string' ? unitsAtLevel.COMMUNE : unitCode.length <= 2 ? unitsUnderParent.COMMUNE : 60);
+const summaryRows = (unitCode: unknown) => areaRows('COMMUNE', unitCode);
 
 /**
  * Lists bounded by the data rather than by a `first` argument, that can grow long: rows one parent
