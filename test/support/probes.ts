@@ -137,15 +137,16 @@ export function understatedXlsxBomb(inflatedBytes = 1200 * 1024 * 1024): Buffer 
   ]);
 }
 
-/** The import template with `rows` data rows, written by ExcelJS's streaming writer. */
+/** The import template with `rows` data rows of 8 criteria, written by ExcelJS's streaming writer. */
 export async function longXlsx(rows: number): Promise<Buffer> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('s');
-  sheet.addRow(['Mã ĐVHC', 'Năm', 'Bộ tiêu chí', 'TC1']).commit();
-  for (let i = 0; i < rows; i++) sheet.addRow(['06127', 2017, 'commune-2016', i % 2 ? 'Đạt' : 'Chưa đạt']).commit();
+  const criteria = Array.from({ length: 8 }, (_, i) => `TC${i + 1}`);
+  sheet.addRow(['Mã ĐVHC', 'Năm', 'Bộ tiêu chí', ...criteria]).commit();
+  for (let i = 0; i < rows; i++) sheet.addRow(['06127', 2017, 'commune-2016', ...criteria.map((_, c) => ((i + c) % 2 ? 'Đạt' : 'Chưa đạt'))]).commit();
   sheet.commit();
   await workbook.commit();
   return Buffer.concat(chunks);
