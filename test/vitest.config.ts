@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'system',
-          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/security/**/*.test.ts', 'test/browser/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 120_000,
           // Files share two servers and the machine's two cores; in sequence, a slow software-GL

@@ -129,7 +129,10 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
   ])('rejects %s with 400 and a clear message', async (tilePath, message) => {
     const response = await fetch(`${url}/tiles/${tilePath}`);
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatch(message);
+    // REST errors share GraphQL's shape (format-error.ts): { errors: [{ message, extensions: { code } }] }.
+    const { errors } = await response.json();
+    expect(errors[0].message).toMatch(message);
+    expect(errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide(
     'servers',
-    servers.map(({ name, url, databaseUrl }) => ({ name, url, databaseUrl })),
+    servers.map(({ name, url, databaseUrl, pid }) => ({ name, url, databaseUrl, pid })),
   );
   return teardown;
 }

@@ -16,6 +16,8 @@ export interface ServerTarget {
   url: string;
   /** Direct SQL access for assertions the API does not expose (read-only use). */
   databaseUrl: string;
+  /** The server's process, for memory measurements. */
+  pid: number;
 }
 
 export interface SpawnedServer extends ServerTarget {
@@ -51,6 +53,7 @@ export async function spawnServer(name: ServerTarget['name'], env: Record<string
     name,
     url,
     databaseUrl: databaseUrl ?? env.DATABASE_URL,
+    pid: child.pid!,
     process: child,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode;

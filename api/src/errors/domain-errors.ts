@@ -49,3 +49,17 @@ export class FileTooLargeError extends DomainError {
 export class TooManyRowsError extends DomainError {
   readonly code = 'TOO_MANY_ROWS';
 }
+
+/** A REST path that names no resource (NOT_FOUND, like NotFoundError, with a hint of the right form). */
+export class UnknownRouteError extends DomainError {
+  readonly code = 'NOT_FOUND';
+}
+
+/**
+ * A request the transport could not read (a malformed multipart part). `extensions.http` reaches
+ * graphql-js and Apollo, so a resolver throwing it answers HTTP 400 as the REST routes do.
+ */
+export class MalformedRequestError extends DomainError {
+  readonly code = 'BAD_REQUEST';
+  readonly extensions = { http: { status: 400 } };
+}

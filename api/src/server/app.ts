@@ -7,11 +7,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildAppSchema } from '../schema/build-schema.ts';
-import { formatError } from '../errors/format-error.ts';
+import { formatError, httpErrorResponse } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
 import { readAccessPlugin } from '../modules/auth/read-access.plugin.ts';
+import { requireReadAccess } from '../modules/auth/read-access.middleware.ts';
+import { writeRateLimitPlugin } from '../modules/auth/write-rate-limit.plugin.ts';
+import { nulFreeStringsRule, refuseNulCharacters } from './request-guards.ts';
 import { choroplethResponsePlugin } from '../modules/status/choropleth-response.plugin.ts';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
@@ -23,6 +26,8 @@ const requestBodyLimit = '1mb';
 
 export interface HttpApp {
   server: http.Server;
+  /** The Express app, whose router stack lists every route (the security tests walk it). */
+  app: express.Express;
   stop(): Promise<void>;
 }
 
@@ -46,7 +51,7 @@ export async function createHttpApp(
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
-    validationRules: [depthLimitRule],
+    validationRules: [depthLimitRule, nulFreeStringsRule],
     introspection: true,
     // Stack traces name files and libraries; errors carry a code and a message instead.
     includeStacktraceInErrorResponses: false,
@@ -57,18 +62,23 @@ export async function createHttpApp(
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       complexityPlugin(schema),
       readAccessPlugin,
+      writeRateLimitPlugin(),
       // Apollo asks for a cached answer only after every plugin's didResolveOperation: the checks above hold for hits too.
       choroplethResponsePlugin(responseCacheBytes),
     ],
   });
   await apollo.start();
 
+  app.use(refuseNulCharacters);
+
   app.get('/health', async (_req, res) => {
     const ok = await orm.isConnected();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'database unavailable' });
   });
 
-  app.use('/tiles', createTileRouter(orm.em, tileCacheBytes, tilePrerenderMaxZoom).router);
+  // Every route that serves data passes the same read-access decision as GraphQL's queries.
+  const readAccess = requireReadAccess(orm.em, auth);
+  app.use('/tiles', readAccess, createTileRouter(orm.em, tileCacheBytes, tilePrerenderMaxZoom).router);
 
   app.use(
     '/graphql',
@@ -76,43 +86,39 @@ export async function createHttpApp(
     // Multipart requests (file uploads); Apollo's CSRF check wants an Apollo-Require-Preflight header
     // on them. One byte over the limit lets the resolver tell "too large" from "exactly the limit".
     graphqlUploadExpress({ maxFileSize: importLimits.maxBytes + 1, maxFiles: 1 }),
+    refuseNulCharacters,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const em = orm.em.fork();
-        const access = await accessFor(em, req.headers.authorization, auth);
-        return createRequestContext(em, access, auth, req.ip ?? req.socket.remoteAddress ?? 'unknown', importLimits);
+        const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const access = await accessFor(em, req.headers.authorization, auth, clientAddress);
+        return createRequestContext(em, access, auth, clientAddress, importLimits);
       },
     }),
   );
-  app.use('/graphql', requestErrorAsGraphQL);
 
-  app.use('/export', exportRoutes(orm));
+  app.use('/export', readAccess, exportRoutes(orm));
 
   serveWebClient(app, webDistDir);
 
+  // The one error boundary of every route: a code and a message, never a stack trace, SQL or path.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const { status, body } = httpErrorResponse(error);
+    res.status(status).json(body);
+  });
+
   return {
     server,
+    app,
     async stop() {
       await apollo.stop();
       server.close();
     },
   };
-}
-
-/**
- * JSON bodies over the limit or broken, and malformed or oversized multipart uploads, are refused
- * before GraphQL sees them; answer them in GraphQL's error shape, with a code, instead of Express's
- * HTML page.
- */
-function requestErrorAsGraphQL(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
-  const { status, type, message } = error as { status?: number; type?: string; message?: string };
-  const refuse = (code: string, text: string) => res.status(status!).json({ errors: [{ message: text, extensions: { code } }] });
-  if (status === 413 && type === 'entity.too.large') refuse('PAYLOAD_TOO_LARGE', `The request is larger than ${requestBodyLimit}`);
-  else if (status === 413) refuse('FILE_TOO_LARGE', message ?? 'The upload is too large');
-  else if (status === 400 && type === 'entity.parse.failed') refuse('BAD_REQUEST', 'The request body is not valid JSON');
-  // graphql-upload's errors for a malformed multipart request carry a 4xx status and a readable message.
-  else if (status !== undefined && status >= 400 && status < 500) refuse('BAD_REQUEST', message ?? 'Malformed request');
-  else next(error);
 }
 
 function serveWebClient(app: express.Express, webDistDir: string) {

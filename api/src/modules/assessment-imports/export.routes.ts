@@ -1,20 +1,18 @@
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { DomainError, InvalidInputError } from '../../errors/domain-errors.ts';
+import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
 import { AssessmentExportService } from './export.service.ts';
 import type { SheetFormat } from './sheet-reader.ts';
 
-const statusOf: Record<string, number> = { NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, FILE_TOO_LARGE: 413 };
-
 /**
  * GET /export/assessments.xlsx?unit=20&year=2017[&level=district][&set=commune-2016] (or .csv):
- * the import template filled with the stored assessments. Public, like the GraphQL reads.
+ * the import template filled with the stored assessments. Read access and errors are the app's (app.ts).
  */
 export function exportRoutes(orm: MikroORM): express.Router {
   const router = express.Router();
   for (const format of ['xlsx', 'csv'] as SheetFormat[]) {
-    router.get(`/assessments.${format}`, async (req, res) => {
+    router.get(`/assessments.${format}`, async (req, res, next) => {
       try {
         const { unit, year, level, set } = req.query;
         if (typeof unit !== 'string' || !/^\d{2,5}$/.test(unit)) throw new InvalidInputError('unit must be a GSO code, e.g. unit=20', { field: 'unit' });
@@ -33,18 +31,9 @@ export function exportRoutes(orm: MikroORM): express.Router {
           .setHeader('X-Content-Type-Options', 'nosniff')
           .send(file.body);
       } catch (error) {
-        sendError(res, error);
+        next(error);
       }
     });
   }
   return router;
-}
-
-function sendError(res: express.Response, error: unknown) {
-  if (error instanceof DomainError) {
-    res.status(statusOf[error.code] ?? 400).json({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
-    return;
-  }
-  console.error('Unexpected export error:', error);
-  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context.ts';
-import { FileTooLargeError, InvalidFileError } from '../../errors/domain-errors.ts';
+import { FileTooLargeError, MalformedRequestError } from '../../errors/domain-errors.ts';
 import { createProgress } from '../../import-progress.ts';
 import { AssessmentImportBatch } from './import-batch.entity.ts';
 import { AssessmentImportService } from './import.service.ts';
@@ -29,7 +29,7 @@ export class AssessmentImportResolver {
       // Refused callers are turned away before their upload is read.
       service.authorize();
       const upload = await file;
-      const data = await readUpload(upload.createReadStream(), ctx.importLimits.maxBytes);
+      const data = await readUpload(upload, ctx.importLimits.maxBytes);
       const progress = createProgress(false, (line) => console.log(`Assessment import of ${upload.filename}: ${line}`));
       return service.run({ fileName: upload.filename, data, actor: actor.username, dryRun, allOrNothing, limits: ctx.importLimits, progress });
     });
@@ -43,11 +43,11 @@ export class AssessmentImportResolver {
 }
 
 /** The upload stream stops (and errors) past the byte limit: graphqlUploadExpress gets limit + 1. */
-async function readUpload(stream: Readable, maxBytes: number): Promise<Buffer> {
+async function readUpload(upload: FileUpload, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of stream) {
+    for await (const chunk of upload.createReadStream() as Readable) {
       size += (chunk as Buffer).length;
       if (size > maxBytes) throw new FileTooLargeError(`The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
       chunks.push(chunk as Buffer);
@@ -55,7 +55,8 @@ async function readUpload(stream: Readable, maxBytes: number): Promise<Buffer> {
   } catch (error) {
     if (error instanceof FileTooLargeError) throw error;
     if ((error as { status?: number }).status === 413) throw new FileTooLargeError(`The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
-    throw new InvalidFileError(`The upload could not be read: ${error instanceof Error ? error.message : error}`);
+    // The multipart parser's errors (a malformed part) arrive here, from createReadStream or the stream.
+    throw new MalformedRequestError(`The upload could not be read: ${error instanceof Error ? error.message : error}`);
   }
   return Buffer.concat(chunks);
 }

@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { FileTooLargeError, InvalidFileError, TooManyRowsError, UnsupportedFileTypeError } from '../../errors/domain-errors.ts';
+import { FileTooLargeError, InvalidFileError, InvalidInputError, TooManyRowsError, UnsupportedFileTypeError } from '../../errors/domain-errors.ts';
 import { restoreNeutralised } from './import-template.ts';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -26,14 +28,22 @@ export interface ReadLimits {
   maxRows: number;
   /** An XLSX is a zip: its content may be far larger than the file (a "zip bomb"). */
   maxUnzippedBytes: number;
+  /** Uncompressed ÷ compressed size of any one zip entry (default 200); XML of real workbooks compresses ~10–30×. */
+  maxCompressionRatio?: number;
 }
 
-export const defaultReadLimits: ReadLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 20_000, maxUnzippedBytes: 100 * 1024 * 1024 };
+export const defaultReadLimits: ReadLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 20_000, maxUnzippedBytes: 100 * 1024 * 1024, maxCompressionRatio: 200 };
+
+/** Longer names, or names with control characters, are not names a spreadsheet program gives a file. */
+const maxFileNameLength = 255;
 
 const zipMagic = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The format a file name asks for; anything but .xlsx and .csv is refused before reading. */
 export function formatOf(fileName: string): SheetFormat {
+  if (fileName.length > maxFileNameLength || /[\u0000-\u001f]/.test(fileName)) {
+    throw new InvalidInputError(`The file name must be at most ${maxFileNameLength} characters, without control characters`, { field: 'fileName' });
+  }
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === 'xlsx' || extension === 'csv') return extension;
   throw new UnsupportedFileTypeError(`"${fileName}" is not an .xlsx or .csv file`, { fileName });
@@ -56,10 +66,9 @@ async function readXlsx(data: Buffer, limits: ReadLimits): Promise<Sheet> {
   if (!data.subarray(0, 4).equals(zipMagic)) {
     throw new UnsupportedFileTypeError('The file is named .xlsx but is not one (an .xlsx file is a zip archive)');
   }
-  const unzipped = unzippedSize(data);
-  if (unzipped > limits.maxUnzippedBytes) {
-    throw new FileTooLargeError(`The workbook unpacks to ${unzipped} bytes; the limit is ${limits.maxUnzippedBytes}`, { bytes: unzipped, limit: limits.maxUnzippedBytes });
-  }
+  // Sizes, ratios and rows are checked on streams, with memory bounded, before the full parse below.
+  await checkZipEntries(data, limits);
+  await checkRowCount(data, limits.maxRows);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
@@ -120,28 +129,71 @@ function toSheet(format: SheetFormat, grid: SheetRow[]): Sheet {
   return { format, headers, rows };
 }
 
-/** Sum of the uncompressed sizes in the zip's central directory (ZIP64 archives are refused). */
-export function unzippedSize(data: Buffer): number {
-  const end = findEndOfCentralDirectory(data);
-  if (end < 0) throw new InvalidFileError('The .xlsx file is damaged (no zip directory)');
-  const entries = data.readUInt16LE(end + 10);
-  let offset = data.readUInt32LE(end + 16);
-  let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50) {
-      throw new InvalidFileError('The .xlsx file is damaged (bad zip directory)');
-    }
-    const size = data.readUInt32LE(offset + 24);
-    if (size === 0xffffffff) throw new FileTooLargeError('The workbook is a ZIP64 archive, far beyond the size limit');
-    total += size;
-    offset += 46 + data.readUInt16LE(offset + 28) + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
-  }
-  return total;
+const unzipRefusal = (error: unknown) =>
+  error instanceof FileTooLargeError || error instanceof InvalidFileError
+    ? error
+    : new InvalidFileError(`The .xlsx file is damaged: ${error instanceof Error ? error.message : error}`);
+
+/**
+ * Reads the zip's central directory (yauzl) and refuses a workbook whose declared sizes or
+ * compression ratios are too large; then inflates every entry into nothing, counting, because the
+ * directory can lie: yauzl stops an entry that inflates past its declared size, and the count stops
+ * the whole at maxUnzippedBytes. Memory stays at one inflate buffer whatever the file holds.
+ */
+export function checkZipEntries(data: Buffer, limits: ReadLimits): Promise<void> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (openError, zip) => {
+      if (openError) return reject(unzipRefusal(openError));
+      const maxRatio = limits.maxCompressionRatio ?? defaultReadLimits.maxCompressionRatio!;
+      let declared = 0;
+      let inflated = 0;
+      const fail = (error: unknown) => {
+        zip.close();
+        reject(unzipRefusal(error));
+      };
+      zip.on('error', fail);
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        declared += entry.uncompressedSize;
+        if (declared > limits.maxUnzippedBytes) {
+          return fail(new FileTooLargeError(`The workbook unpacks to more than ${limits.maxUnzippedBytes} bytes`, { bytes: declared, limit: limits.maxUnzippedBytes }));
+        }
+        if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > maxRatio) {
+          return fail(new FileTooLargeError(`The workbook part ${entry.fileName} is compressed ${Math.round(entry.uncompressedSize / entry.compressedSize)}-fold; a spreadsheet is not`, { limit: maxRatio }));
+        }
+        if (/\/$/.test(entry.fileName)) return zip.readEntry();
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return fail(streamError);
+          stream.on('data', (chunk: Buffer) => {
+            inflated += chunk.length;
+            if (inflated > limits.maxUnzippedBytes) {
+              stream.destroy();
+              fail(new FileTooLargeError(`The workbook unpacks to more than ${limits.maxUnzippedBytes} bytes`, { limit: limits.maxUnzippedBytes }));
+            }
+          });
+          stream.on('error', fail);
+          stream.on('end', () => zip.readEntry());
+        });
+      });
+      zip.readEntry();
+    });
+  });
 }
 
-function findEndOfCentralDirectory(data: Buffer): number {
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
-    if (data.readUInt32LE(i) === 0x06054b50) return i;
+/** Counts the first worksheet's rows with ExcelJS's streaming reader and stops past the limit, before any full parse. */
+async function checkRowCount(data: Buffer, maxRows: number): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: 'emit', sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let rows = 0;
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        // The header and blank rows do not count, as in readSheet.
+        if (row.hasValues && ++rows > maxRows + 1) break;
+      }
+      break;
+    }
+  } catch (error) {
+    throw new InvalidFileError(`The .xlsx file cannot be read: ${error instanceof Error ? error.message : error}`);
   }
-  return -1;
+  if (rows > maxRows + 1) throw new TooManyRowsError(`The file has more than ${maxRows} rows; the limit is ${maxRows}`, { limit: maxRows });
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import Upload, { type FileUpload } from 'graphql-upload/Upload.mjs';
+import { MalformedRequestError } from '../../errors/domain-errors.ts';
 
 export type { FileUpload };
 
@@ -12,7 +13,17 @@ export const UploadScalar = new GraphQLScalarType<Promise<FileUpload>, never>({
   name: 'Upload',
   description: 'A file sent in a GraphQL multipart request (send the header Apollo-Require-Preflight: true)',
   parseValue(value) {
-    if (value instanceof Upload) return value.promise;
+    // A part the multipart parser cannot read (a file name with a NUL, a header of 50,000 characters)
+    // rejects the upload; type-graphql awaits arguments before the resolver runs, so it is mapped here.
+    if (value instanceof Upload) {
+      const upload = value.promise.catch((error: unknown) => {
+        throw new MalformedRequestError(`The upload could not be read: ${error instanceof Error ? error.message : error}`);
+      });
+      // Variables are also coerced where nobody awaits them (the cost estimate); as graphql-upload does
+      // for its own promise, a rejection nobody waits for must not become an unhandled one.
+      upload.catch(() => {});
+      return upload;
+    }
     throw new GraphQLError('Upload value invalid: send the file in a multipart request', { extensions: { code: 'BAD_USER_INPUT' } });
   },
   parseLiteral() {

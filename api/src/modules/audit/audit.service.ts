@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ForbiddenError, UnauthenticatedError } from '../../errors/domain-errors.ts';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { DomainError } from '../../errors/domain-errors.ts';
 import type { Actor } from '../auth/access.ts';
 import { AuditEntry, AuditOutcome } from './audit-entry.entity.ts';
 
@@ -43,32 +44,62 @@ export function recordAudit(tx: EntityManager, record: AuditRecord): AuditEntry 
   });
 }
 
-const isRefusal = (error: unknown): error is DomainError => error instanceof ForbiddenError || error instanceof UnauthenticatedError;
+/**
+ * Denied entries per source (actor and client address): a few are kept in full, then the trail
+ * records one entry per window that says how many like it were folded in, so refused attempts,
+ * however many, cannot flood it.
+ */
+const deniedEntriesPerSource = new RateLimiterMemory({ points: 30, duration: 10 * 60 });
+const foldedRefusals = new Map<string, number>();
+const maxTrackedSources = 10_000;
+
+/** What a refused attempt was about to touch, for its denied entry. */
+export type DeniedAttempt = AuditAttempt & { entityId?: string | null };
 
 /**
- * Runs a write; when it is refused (FORBIDDEN or UNAUTHENTICATED) the refusal is logged in a
- * transaction of its own, after the write's transaction has rolled back, and the error rethrown.
- * The unit named in the error (scope checks name it) wins over the one the attempt announced.
+ * Writes a denied entry in a transaction of its own, unless its source has used up its entries for
+ * the window; those are counted, and the source's next entry reports them.
+ */
+export async function recordDenied(em: EntityManager, actor: Actor, attempt: DeniedAttempt, error: DomainError): Promise<void> {
+  const source = `${actor.username}\n${actor.address ?? ''}`;
+  try {
+    await deniedEntriesPerSource.consume(source);
+  } catch {
+    if (foldedRefusals.size >= maxTrackedSources && !foldedRefusals.has(source)) foldedRefusals.delete(foldedRefusals.keys().next().value!);
+    foldedRefusals.set(source, (foldedRefusals.get(source) ?? 0) + 1);
+    return;
+  }
+  const folded = foldedRefusals.get(source) ?? 0;
+  foldedRefusals.delete(source);
+  const notes = [actor.address ? `from ${actor.address}` : '', folded ? `${folded} similar refusals from this source before this one were not recorded separately` : ''].filter(Boolean);
+  await em.fork().transactional(async (tx) => {
+    tx.create(AuditEntry, {
+      at: new Date(),
+      actorUsername: actor.username,
+      actorRole: actor.role ?? undefined,
+      action: attempt.action,
+      entity: attempt.entity,
+      entityId: attempt.entityId ?? undefined,
+      unitCode: (typeof error.details.unitCode === 'string' ? error.details.unitCode : attempt.unitCode) ?? undefined,
+      year: attempt.year ?? undefined,
+      outcome: AuditOutcome.DENIED,
+      reason: `${error.code}: ${error.message.slice(0, 500)}${notes.length ? ` [${notes.join('; ')}]` : ''}`,
+      importBatchId: attempt.importBatchId ?? undefined,
+    });
+  });
+}
+
+/**
+ * Runs a write; when it is refused (a domain error: no rights, too many requests, invalid input, a
+ * file refused) the refusal is logged in a transaction of its own, after the write's transaction has
+ * rolled back, and the error rethrown. The unit named in the error (scope checks name it) wins over
+ * the one the attempt announced.
  */
 export async function auditedWrite<T>(em: EntityManager, actor: Actor, attempt: AuditAttempt, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (!isRefusal(error)) throw error;
-    await em.fork().transactional(async (tx) => {
-      tx.create(AuditEntry, {
-        at: new Date(),
-        actorUsername: actor.username,
-        actorRole: actor.role ?? undefined,
-        action: attempt.action,
-        entity: attempt.entity,
-        unitCode: (typeof error.details.unitCode === 'string' ? error.details.unitCode : attempt.unitCode) ?? undefined,
-        year: attempt.year ?? undefined,
-        outcome: AuditOutcome.DENIED,
-        reason: `${error.code}: ${error.message}`,
-        importBatchId: attempt.importBatchId ?? undefined,
-      });
-    });
+    if (error instanceof DomainError) await recordDenied(em, actor, attempt, error);
     throw error;
   }
 }

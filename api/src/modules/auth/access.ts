@@ -17,6 +17,8 @@ export interface Actor {
   unitId: number | null;
   unitCode: string | null;
   credentialProblem?: string;
+  /** The client's address, when the actor came with a request: the source of rate limits and of denied audit entries. */
+  address?: string;
 }
 
 export const anonymousActor = (credentialProblem?: string): Actor => ({

@@ -76,6 +76,6 @@ export async function resolveActor(em: EntityManager, authorization: string | un
   return { kind: 'user', userId: user.id, username: user.username, role: user.role, unitId: user.unit?.id ?? null, unitCode: user.unit?.code ?? null };
 }
 
-export async function accessFor(em: EntityManager, authorization: string | undefined, settings: AuthSettings): Promise<Access> {
-  return new Access(await resolveActor(em, authorization, settings), settings.publicRead);
+export async function accessFor(em: EntityManager, authorization: string | undefined, settings: AuthSettings, address?: string): Promise<Access> {
+  return new Access({ ...(await resolveActor(em, authorization, settings)), address }, settings.publicRead);
 }

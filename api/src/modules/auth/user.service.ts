@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
-import { InvalidInputError, UnauthenticatedError } from '../../errors/domain-errors.ts';
+import { InvalidInputError, TooManyRequestsError, UnauthenticatedError } from '../../errors/domain-errors.ts';
 import { toNfc } from '../../text/vietnamese.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { Access } from './access.ts';
-import type { LoginRateLimiter } from './login-rate-limit.ts';
+import { recordAudit, recordDenied } from '../audit/audit.service.ts';
+import { anonymousActor, type Access, type Actor } from './access.ts';
+import type { LoginAttempt, LoginRateLimiter } from './login-rate-limit.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { signSessionToken } from './session-token.ts';
 import { editorLevel, Role, User } from './user.entity.ts';
@@ -50,17 +50,30 @@ export class UserService {
     });
   }
 
-  /** A session token for the right password; the same answer for an unknown user and a wrong password. */
+  /**
+   * A session token for the right password; the same answer for an unknown user and a wrong password.
+   * Failed and refused logins are audited (denied entries from one source are rate limited there).
+   */
   async login(username: string, password: string, address: string): Promise<Session> {
     const name = normaliseUsername(username);
-    this.settings.loginLimiter.check(name, address);
+    const attempt = { action: 'login', entity: 'session', entityId: name };
+    const source: Actor = { ...anonymousActor(), address };
+    let pending: LoginAttempt;
+    try {
+      pending = await this.settings.loginLimiter.begin(name, address);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) await recordDenied(this.em, source, attempt, error);
+      throw error;
+    }
     const user = await this.em.findOne(User, { username: name }, { populate: ['unit'] });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !ok) {
-      this.settings.loginLimiter.recordFailure(name, address);
-      throw new UnauthenticatedError('Wrong username or password');
+      await pending.failed();
+      const error = new UnauthenticatedError('Wrong username or password');
+      await recordDenied(this.em, source, attempt, error);
+      throw error;
     }
-    this.settings.loginLimiter.recordSuccess(name);
+    await pending.succeeded();
     const { token, expiresAt } = signSessionToken(user, this.settings.sessionSecret, this.settings.sessionTtlSeconds);
     return { token, expiresAt, user };
   }

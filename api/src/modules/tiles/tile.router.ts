@@ -1,13 +1,15 @@
 import express from 'express';
+import fresh from 'fresh';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInputError } from '../../errors/domain-errors.ts';
+import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { TileCache } from './tile-cache.ts';
 import { TileService, parseTileAddress } from './tile.service.ts';
 
 /**
  * `GET /tiles/{level}/{z}/{x}/{y}.pbf`: Mapbox Vector Tiles of the current provinces, districts or
  * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
- * level). Strong ETags answer If-None-Match with 304; clients revalidate after an hour.
+ * level). Content-hash ETags answer If-None-Match with 304 (`fresh` compares as RFC 9110 §13.1.2 asks:
+ * weakly, `*`, lists); clients revalidate after an hour. Errors go to the app's boundary.
  */
 export function createTileRouter(em: EntityManager, tileCacheBytes: number, prerenderMaxZoom: number): { router: express.Router; service: TileService } {
   const service = new TileService(em, new TileCache(tileCacheBytes), prerenderMaxZoom);
@@ -23,7 +25,10 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
         'Cache-Control': 'public, max-age=3600',
         ETag: tile.etag,
       });
-      if (req.headers['if-none-match'] === tile.etag) {
+      // Only If-None-Match is passed: `fresh` also treats a request's Cache-Control: no-cache as "not
+      // fresh" (a cache's rule; fetch sends it with every conditional request), but an origin server
+      // evaluates the precondition all the same (RFC 9110 §13.2.1).
+      if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: tile.etag })) {
         res.status(304).end();
         return;
       }
@@ -32,15 +37,8 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
       next(error);
     }
   });
-  router.use((_req, res) => {
-    res.status(404).json({ error: 'tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf' });
-  });
-  router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (error instanceof InvalidInputError) {
-      res.status(400).json({ error: error.message, code: error.code });
-      return;
-    }
-    next(error);
+  router.use((_req, _res, next) => {
+    next(new UnknownRouteError('tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf'));
   });
   return { router, service };
 }
