@@ -10,6 +10,7 @@ import { createProgress } from '../../geo/import-progress.ts';
 import { importSeeds } from '../../seeds/loader/seed-import.ts';
 import { ensureTileGeometry } from './modules/tiles/tile-geometry-build.ts';
 import { ensureTilePyramid } from './modules/tiles/tile-pyramid.ts';
+import { startBackupSchedule } from './modules/backups/backup-schedule.ts';
 
 export interface RunningApplication {
   url: string;
@@ -61,10 +62,12 @@ export async function startApplication(config: AppConfig, log: (line: string) =>
     });
     const { port } = http.server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    const stopBackups = startBackupSchedule(config, database, log);
     return {
       url,
       database,
       async stop() {
+        await stopBackups();
         await http.stop();
         await database.close();
       },

@@ -49,3 +49,8 @@ export class FileTooLargeError extends DomainError {
 export class TooManyRowsError extends DomainError {
   readonly code = 'TOO_MANY_ROWS';
 }
+
+/** A backup that cannot be made or restored as asked (locked database, foreign or damaged file, other schema). */
+export class BackupRefusedError extends DomainError {
+  readonly code = 'BACKUP_REFUSED';
+}
