@@ -27,3 +27,39 @@ export function tableDigests(databaseUrl: string): Promise<Record<string, string
     return digests;
   });
 }
+
+/**
+ * Copies one district of the atlas (its province, itself, its communes with their boundaries,
+ * tile geometry, flags, assessments, indicator values, recognitions and targets) and the reference
+ * tables they need from `fromUrl` into the migrated, empty database at `toUrl`. Rows travel as
+ * their record text, so every type (geometry, arrays, enums, jsonb) arrives exactly as it was.
+ */
+export async function copyDistrict(fromUrl: string, toUrl: string, districtCode: string): Promise<void> {
+  const units = `(select id from admin_unit where code = '${districtCode}' and level = 'district'
+    union select parent_id from admin_unit where code = '${districtCode}' and level = 'district'
+    union select id from admin_unit where parent_id = (select id from admin_unit where code = '${districtCode}' and level = 'district'))`;
+  const plan: [table: string, where: string][] = [
+    ['source_document', 'true'],
+    ['criteria_set', 'true'],
+    ['criterion', 'true'],
+    ['indicator', 'true'],
+    ['admin_unit', `id in ${units}`],
+    ['unit_flag', `unit_id in ${units}`],
+    ['geo_import', 'true'],
+    ['tile_geometry', `unit_id in ${units}`],
+    ['assessment', `unit_id in ${units}`],
+    ['assessment_item', `assessment_id in (select id from assessment where unit_id in ${units})`],
+    ['indicator_value', `unit_id in ${units}`],
+    ['recognition', `unit_id in ${units}`],
+    ['target', `unit_id in ${units}`],
+  ];
+  await withSql(fromUrl, (from) =>
+    withSql(toUrl, async (to) => {
+      for (const [table, where] of plan) {
+        const rows = await from(`select t::text as row from ${table} t where ${where} order by ${table === 'admin_unit' ? 'level, id' : 'id'}`);
+        for (const { row } of rows) await to(`insert into ${table} select (($1)::${table}).*`, [row]);
+        await to(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 1))`);
+      }
+    }),
+  );
+}

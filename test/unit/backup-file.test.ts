@@ -16,7 +16,7 @@ describe('backup files', () => {
 
   it('write the manifest and the dump, readable back, and leave no partial file', async () => {
     const file = path.join(work, 'written.sql.gz');
-    await writeBackupFile(file, manifest(['M1']), Readable.from(['SET x = 1;\n', '-- PostgreSQL database dump complete\n']));
+    await writeBackupFile(file, manifest(['M1']), Readable.from(['SET x = 1;\n', '--\n-- PostgreSQL database dump complete\n--\n\n']));
     expect(await verifyBackupFile(file)).toEqual(manifest(['M1']));
     expect(fs.readdirSync(work).filter((name) => name.includes('written'))).toEqual(['written.sql.gz']);
   });

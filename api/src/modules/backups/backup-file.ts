@@ -20,7 +20,7 @@ export interface BackupManifest {
 }
 
 const manifestPrefix = '-- NTM Atlas backup ';
-/** pg_dump's last line; a file without it was cut off. */
+/** pg_dump's last words (then only `--`, blank lines and psql's `\unrestrict`); a file without them was cut off. */
 const dumpTrailer = '-- PostgreSQL database dump complete';
 const backupNamePattern = /^ntm-atlas-(embedded|external)-\d{8}T\d{6}Z\.sql\.gz$/;
 
@@ -72,14 +72,15 @@ export function dumpLines(file: string): AsyncIterable<string> {
 export async function verifyBackupFile(file: string): Promise<BackupManifest> {
   if (!fs.existsSync(file)) throw new BackupRefusedError(`No backup file at ${file}.`);
   let manifest: BackupManifest | undefined;
-  let last = '';
+  let complete = false;
   try {
     for await (const line of dumpLines(file)) {
       if (manifest === undefined) {
         manifest = parseManifest(file, line);
         continue;
       }
-      if (line.trim()) last = line;
+      if (line === dumpTrailer) complete = true;
+      else if (line.trim() && line !== '--' && !line.startsWith('\\unrestrict ')) complete = false;
     }
   } catch (error) {
     if (error instanceof BackupRefusedError) throw error;
@@ -90,7 +91,7 @@ export async function verifyBackupFile(file: string): Promise<BackupManifest> {
     );
   }
   if (!manifest) throw new BackupRefusedError(`${file} is empty; nothing was restored.`);
-  if (last !== dumpTrailer) throw new BackupRefusedError(`${file} is truncated: the dump does not end with "${dumpTrailer}"; nothing was restored.`);
+  if (!complete) throw new BackupRefusedError(`${file} is truncated: the dump does not end with "${dumpTrailer}"; nothing was restored.`);
   return manifest;
 }
 
