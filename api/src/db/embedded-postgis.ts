@@ -47,14 +47,20 @@ export const replacedPgDir = (dataDir: string) => path.join(dataDir, 'pglite.rep
  */
 export async function startEmbeddedPostgis(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedPostgis> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const releaseLock = acquireLock(embeddedLockFile(dataDir));
-  try {
+  return holdingLock(acquireLock(embeddedLockFile(dataDir)), async () => {
     recoverInterruptedSwap(dataDir);
-    const served = await serveEmbeddedPostgis(embeddedPgDir(dataDir), options);
+    return serveEmbeddedPostgis(embeddedPgDir(dataDir), options);
+  });
+}
+
+/** Opens something with the data folder's lock held: released if opening fails, else by its stop(). */
+export async function holdingLock<T extends { stop(): Promise<void> }>(releaseLock: () => void, open: () => Promise<T>): Promise<T> {
+  try {
+    const opened = await open();
     return {
-      ...served,
+      ...opened,
       async stop() {
-        await served.stop();
+        await opened.stop();
         releaseLock();
       },
     };

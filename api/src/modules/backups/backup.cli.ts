@@ -24,7 +24,7 @@ async function main(): Promise<number> {
       try {
         await backupDatabase({ engine: 'embedded', db: embedded.db }, file);
       } finally {
-        await embedded.close();
+        await embedded.stop();
       }
     }
   } catch (error) {

@@ -12,6 +12,7 @@ import {
   acquireLock,
   embeddedLockFile,
   embeddedPgDir,
+  holdingLock,
   openEmbeddedPglite,
   replacedPgDir,
   serveEmbeddedPostgis,
@@ -154,22 +155,12 @@ export function lockForMaintenance(dataDir: string, action: 'backup' | 'restore'
 }
 
 /** Opens the embedded database for a backup from the command line (the server stopped). */
-export async function openEmbeddedForBackup(config: AppConfig): Promise<{ db: PGlite; close(): Promise<void> }> {
-  const releaseLock = lockForMaintenance(config.dataDir, 'backup');
-  try {
+export async function openEmbeddedForBackup(config: AppConfig): Promise<{ db: PGlite; stop(): Promise<void> }> {
+  return holdingLock(lockForMaintenance(config.dataDir, 'backup'), async () => {
     if (!fs.existsSync(embeddedPgDir(config.dataDir))) throw new BackupRefusedError(`There is no embedded database in ${config.dataDir}.`);
     const db = await openEmbeddedPglite(embeddedPgDir(config.dataDir), config.embeddedUnsafeNoFsync);
-    return {
-      db,
-      async close() {
-        await db.close();
-        releaseLock();
-      },
-    };
-  } catch (error) {
-    releaseLock();
-    throw error;
-  }
+    return { db, stop: () => db.close() };
+  });
 }
 
 /**
