@@ -74,7 +74,10 @@ beforeAll(async () => {
   }
   original = await embeddedDigests(embeddedA.DATA_DIR);
   await expectCli('backup', ['--out', backupOfA], embeddedA);
-});
+}, 900_000);
+
+// Each embedded restore boots a PGlite, replays the script and checkpoints: minutes on a busy machine.
+const slow = 900_000;
 
 describe('backup and restore across engines', () => {
   it('takes the embedded database to a real PostGIS and back, keeping every row and geometry', async () => {
@@ -92,7 +95,7 @@ describe('backup and restore across engines', () => {
       const [row] = await query(`select count(*)::int as valid from admin_unit where geom is not null and ST_IsValid(geom) and ST_SRID(geom) = 4326`);
       expect(row.valid).toBeGreaterThan(20);
     });
-  });
+  }, slow);
 });
 
 describe.each(['embedded', 'postgis'] as const)('on %s, a scheduled snapshot of the running database', (kind) => {
@@ -136,7 +139,7 @@ describe.each(['embedded', 'postgis'] as const)('on %s, a scheduled snapshot of 
     }
     await expectCli('restore', [file], target);
     expect(await digestsOf(target)).toEqual(saved);
-  });
+  }, slow);
 });
 
 describe.each(['embedded', 'postgis'] as const)('on %s, a restore of a bad file', (kind) => {
@@ -187,5 +190,5 @@ describe.each(['embedded', 'postgis'] as const)('on %s, a restore of a bad file'
     expect(result.output).toMatch(message);
     expect(await digestsOf(target())).toEqual(before);
     if (kind === 'embedded') expect(fs.readdirSync(embeddedB.DATA_DIR).sort()).toEqual(['pglite']);
-  });
+  }, slow);
 });

@@ -23,7 +23,7 @@ function syncsDuringCommit(mode: 'durable' | 'unsafe'): string[] {
   const result = spawnSync(
     'strace',
     ['-f', '-y', '-e', 'trace=fsync,fdatasync,write', '-o', trace, process.execPath, '--import', 'tsx', 'test/support/embedded-commit.ts', path.join(work, `probe-${mode}`), mode],
-    { cwd: root, encoding: 'utf8', timeout: 120_000 },
+    { cwd: root, encoding: 'utf8', timeout: 300_000 },
   );
   if (result.status !== 0) throw new Error(`strace (apt-get install strace) failed: ${result.error?.message ?? result.stderr}`);
   const lines = fs.readFileSync(trace, 'utf8').split('\n');
@@ -44,7 +44,7 @@ describe('the embedded database', () => {
   it('fsyncs the WAL on the disk before a commit returns', () => {
     const syncs = syncsDuringCommit('durable');
     expect(syncs.some((line) => /fsync\(\d+<[^>]*\/pg_wal\/[0-9A-F]{24}>\) = 0/.test(line))).toBe(true);
-  });
+  }, 600_000);
 
   it('skips every fsync only when EMBEDDED_UNSAFE_NO_FSYNC is set, and says so', async () => {
     expect(syncsDuringCommit('unsafe')).toEqual([]);
@@ -56,5 +56,5 @@ describe('the embedded database', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 600_000);
 });
