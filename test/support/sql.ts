@@ -56,9 +56,11 @@ export async function copyDistrict(fromUrl: string, toUrl: string, districtCode:
   await withSql(fromUrl, (from) =>
     withSql(toUrl, async (to) => {
       for (const [table, where] of plan) {
-        const rows = await from(`select t::text as row from ${table} t where ${where} order by ${table === 'admin_unit' ? 'level, id' : 'id'}`);
+        // Parents before children; tile_geometry is keyed by (unit_id, lod) and has no sequence.
+        const order = { admin_unit: 'level, id', tile_geometry: 'unit_id, lod' }[table] ?? 'id';
+        const rows = await from(`select t::text as row from ${table} t where ${where} order by ${order}`);
         for (const { row } of rows) await to(`insert into ${table} select (($1)::${table}).*`, [row]);
-        await to(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 1))`);
+        if (table !== 'tile_geometry') await to(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 1))`);
       }
     }),
   );
