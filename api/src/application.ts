@@ -5,6 +5,7 @@ import { createHttpApp } from './server/app.ts';
 import { ensureFirstAdmin, loadSessionSecret } from './modules/auth/authenticate.ts';
 import { LoginRateLimiter } from './modules/auth/login-rate-limit.ts';
 import { markInterruptedImports } from './modules/assessment-imports/import.service.ts';
+import { startBackupSchedule } from './modules/backups/backup-schedule.ts';
 
 export interface RunningApplication {
   url: string;
@@ -48,10 +49,12 @@ export async function startApplication(
     });
     const { port } = http.server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    const stopBackups = startBackupSchedule(config, database, log);
     return {
       url,
       database,
       async stop() {
+        await stopBackups();
         await http.stop();
         await database.close();
       },

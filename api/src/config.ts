@@ -12,6 +12,10 @@ export interface AppConfig {
   dataDir: string;
   /** Loopback port on which the embedded database is exposed (0 = any free port). */
   embeddedDbPort: number;
+  /** Opt-in: the embedded database without fsync (faster imports, committed data lost on a power cut). */
+  embeddedUnsafeNoFsync: boolean;
+  /** Scheduled snapshots (BACKUP_EVERY_HOURS, unset = none), how many are kept, and where. */
+  backupSchedule: { everyHours: number | undefined; keep: number; dir: string };
   /** Folder with units-2025-03.json and boundaries/ (see shared/geo/PROVENANCE.md). */
   geoDataDir: string;
   host: string;
@@ -96,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: fromRoot(env.DATA_DIR ?? 'data'),
     embeddedDbPort: portFromEnv(env, 'EMBEDDED_DB_PORT', 0),
+    embeddedUnsafeNoFsync: booleanFromEnv('EMBEDDED_UNSAFE_NO_FSYNC', env.EMBEDDED_UNSAFE_NO_FSYNC, false),
+    backupSchedule: {
+      everyHours: env.BACKUP_EVERY_HOURS ? hoursFromEnv('BACKUP_EVERY_HOURS', env.BACKUP_EVERY_HOURS, 24) : undefined,
+      keep: positiveIntFromEnv(env, 'BACKUP_KEEP', 7),
+      dir: fromRoot(env.BACKUP_DIR ?? path.join(env.DATA_DIR ?? 'data', 'backups')),
+    },
     geoDataDir: fromRoot(env.GEO_DATA_DIR ?? '../shared/geo'),
     host: env.HOST ?? '127.0.0.1',
     port: portFromEnv(env, 'PORT', 4000),

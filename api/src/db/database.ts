@@ -16,7 +16,10 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
   let embedded: EmbeddedPostgis | undefined;
   if (!config.databaseUrl) {
     log(`Starting the embedded PostGIS in ${config.dataDir} …`);
-    embedded = await startEmbeddedPostgis(config.dataDir, config.embeddedDbPort);
+    if (config.embeddedUnsafeNoFsync) {
+      log('UNSAFE: EMBEDDED_UNSAFE_NO_FSYNC is set; the embedded database runs without fsync, and a power cut or OS crash may lose or corrupt committed data.');
+    }
+    embedded = await startEmbeddedPostgis(config.dataDir, { port: config.embeddedDbPort, unsafeNoFsync: config.embeddedUnsafeNoFsync });
     log(`Embedded PostGIS listening on 127.0.0.1:${embedded.port} (user postgres, database postgres)`);
   }
   const clientUrl = config.databaseUrl ?? embedded!.url;

@@ -4,13 +4,40 @@ import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DurableNodeFS } from './durable-node-fs.ts';
 
 export interface EmbeddedPostgis {
   /** A postgres:// URL for `pg`, served on loopback by the PGlite socket server. */
   url: string;
   port: number;
+  /** The database itself, for in-process work that needs the session alone (backups). */
+  db: PGlite;
   stop(): Promise<void>;
 }
+
+export interface EmbeddedOptions {
+  port?: number;
+  /** PGlite's own default: no fsync, so a power cut or OS crash may lose or corrupt committed data. */
+  unsafeNoFsync?: boolean;
+}
+
+/**
+ * PGlite starts PostgreSQL with `-F` (fsync off). Durable mode drops it, asks for synchronous
+ * commits and sends WAL flushes through fsync(), which DurableNodeFS makes reach the disk.
+ */
+export function embeddedStartParams(unsafeNoFsync: boolean): string[] {
+  if (unsafeNoFsync) return PGlite.defaultStartParams;
+  return [
+    ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+    ...['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'wal_sync_method=fsync', '-c', 'full_page_writes=on'],
+  ];
+}
+
+/** The PGlite + PostGIS database files inside DATA_DIR. */
+export const embeddedPgDir = (dataDir: string) => path.join(dataDir, 'pglite');
+export const embeddedLockFile = (dataDir: string) => path.join(dataDir, 'pglite.lock');
+/** Where a restore moves the database it replaces while it swaps the restored one in. */
+export const replacedPgDir = (dataDir: string) => path.join(dataDir, 'pglite.replaced');
 
 /**
  * Boots PGlite with PostGIS in `dataDir` and serves it over the Postgres wire protocol, so the
@@ -18,27 +45,63 @@ export interface EmbeddedPostgis {
  * session: the application must use a pool of one connection. The one extra socket slot is for
  * read-only inspection (psql, QGIS, tests).
  */
-export async function startEmbeddedPostgis(dataDir: string, port = 0): Promise<EmbeddedPostgis> {
-  const pgDir = path.join(dataDir, 'pglite');
-  fs.mkdirSync(pgDir, { recursive: true });
-  const releaseLock = acquireLock(path.join(dataDir, 'pglite.lock'));
+export async function startEmbeddedPostgis(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedPostgis> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  return holdingLock(acquireLock(embeddedLockFile(dataDir)), async () => {
+    recoverInterruptedSwap(dataDir);
+    return serveEmbeddedPostgis(embeddedPgDir(dataDir), options);
+  });
+}
+
+/** Opens something with the data folder's lock held: released if opening fails, else by its stop(). */
+export async function holdingLock<T extends { stop(): Promise<void> }>(releaseLock: () => void, open: () => Promise<T>): Promise<T> {
   try {
-    const db = await PGlite.create({ dataDir: pgDir, extensions: { postgis } });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 2 });
-    await server.start();
-    const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+    const opened = await open();
     return {
-      url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
-      port: address.port,
+      ...opened,
       async stop() {
-        await server.stop();
-        await db.close();
+        await opened.stop();
         releaseLock();
       },
     };
   } catch (error) {
     releaseLock();
     throw error;
+  }
+}
+
+/** Opens the PGlite + PostGIS files in `pgDir`; the caller holds the data folder's lock. */
+export async function openEmbeddedPglite(pgDir: string, unsafeNoFsync = false): Promise<PGlite> {
+  fs.mkdirSync(pgDir, { recursive: true });
+  return PGlite.create({ fs: new DurableNodeFS(pgDir), extensions: { postgis }, startParams: embeddedStartParams(unsafeNoFsync) });
+}
+
+/** Serves the database in `pgDir` on loopback; the caller holds the data folder's lock. */
+export async function serveEmbeddedPostgis(pgDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedPostgis> {
+  const db = await openEmbeddedPglite(pgDir, options.unsafeNoFsync);
+  try {
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 2 });
+    await server.start();
+    const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+    return {
+      url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+      port: address.port,
+      db,
+      async stop() {
+        await server.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** A restore killed between its two renames leaves no `pglite` folder: the replaced one comes back. */
+function recoverInterruptedSwap(dataDir: string): void {
+  if (!fs.existsSync(embeddedPgDir(dataDir)) && fs.existsSync(replacedPgDir(dataDir))) {
+    fs.renameSync(replacedPgDir(dataDir), embeddedPgDir(dataDir));
   }
 }
 

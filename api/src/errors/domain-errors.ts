@@ -63,3 +63,8 @@ export class MalformedRequestError extends DomainError {
   readonly code = 'BAD_REQUEST';
   readonly extensions = { http: { status: 400 } };
 }
+
+/** A backup that cannot be made or restored as asked (locked database, foreign or damaged file, other schema). */
+export class BackupRefusedError extends DomainError {
+  readonly code = 'BACKUP_REFUSED';
+}
