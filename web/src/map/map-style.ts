@@ -163,10 +163,3 @@ export const baseStyle: StyleSpecification = {
 export function selectedFilter(code: string | null): FilterSpecification {
   return ['==', ['get', 'code'], code ?? ''];
 }
-
-/** Example thematic layer: border communes (xã biên giới) outlined in a dashed line. */
-export const borderCommunesSourceId = 'border-communes';
-
-export function borderCommuneLayers(source: string): LayerSpecification[] {
-  return [{ id: `${source}-outline`, type: 'line', source, paint: { 'line-color': '#c2185b', 'line-width': 2, 'line-dasharray': [2, 1] } }];
-}
