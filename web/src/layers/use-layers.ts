@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { MapView } from '../view/map-view.ts';
-import type { LayerDrawing, LayerResult } from './layer.ts';
+import type { LayerDrawing, LayerResult, MapLayer } from './layer.ts';
 import { layers, type RegisteredLayer } from './registry.ts';
 
-type DataOf<L> = L extends { load(...args: never[]): Promise<LayerResult<infer Data>> } ? Data : never;
+type DataOf<L> = L extends { draw(data: infer Data): LayerDrawing } ? Data : never;
 
 export interface LoadedLayer<Data> {
   /** The newest answer; kept while the next one loads. Null when the view has nothing to load. */
@@ -15,7 +15,10 @@ export interface LoadedLayer<Data> {
 
 export type LoadedLayers = { [L in RegisteredLayer as L['id']]: LoadedLayer<DataOf<L>> };
 
-const idle = { result: null, loading: false, error: null };
+/** The registered layers as this module handles them: data and requests it only passes along. */
+const anyLayers: readonly MapLayer<unknown, unknown>[] = layers;
+
+const idle: LoadedLayer<unknown> = { result: null, loading: false, error: null };
 
 /**
  * Loads every registered layer for the view. A layer loads again only when its request changes
@@ -23,16 +26,15 @@ const idle = { result: null, loading: false, error: null };
  */
 export function useLayers(view: MapView | null): LoadedLayers {
   const client = useClient();
-  const [loaded, setLoaded] = useState<Record<string, LoadedLayer<unknown>>>(() => Object.fromEntries(layers.map((layer) => [layer.id, idle])));
+  const [loaded, setLoaded] = useState<Record<string, LoadedLayer<unknown>>>(() => Object.fromEntries(anyLayers.map((layer) => [layer.id, idle])));
   const newest = useRef(new Map<string, string>());
-  const requests = layers.map((layer) => ({ layer, request: view ? (layer.request(view) as unknown) : undefined }));
-  const keys = requests.map(({ request }) => JSON.stringify(request) ?? 'pending').join('\n');
+  // Until the view is known nothing loads, and what is shown stays.
+  const requests = view ? anyLayers.map((layer) => ({ layer, request: layer.request(view) })) : [];
+  const keys = JSON.stringify(requests.map(({ request }) => request));
 
   useEffect(() => {
     const update = (id: string, change: Partial<LoadedLayer<unknown>>) => setLoaded((all) => ({ ...all, [id]: { ...all[id], ...change } }));
     for (const { layer, request } of requests) {
-      // Until the view is known nothing loads, and what is shown stays.
-      if (request === undefined) continue;
       const key = JSON.stringify(request);
       if (newest.current.get(layer.id) === key) continue;
       newest.current.set(layer.id, key);
@@ -42,7 +44,7 @@ export function useLayers(view: MapView | null): LoadedLayers {
       }
       update(layer.id, { loading: true });
       const current = () => newest.current.get(layer.id) === key;
-      (layer.load as (client: unknown, request: unknown) => Promise<LayerResult<unknown>>)(client, request).then(
+      layer.load(client, request).then(
         (result) => current() && update(layer.id, { result, loading: false, error: null }),
         (error: Error) => current() && update(layer.id, { loading: false, error: error.message }),
       );
@@ -54,22 +56,18 @@ export function useLayers(view: MapView | null): LoadedLayers {
 }
 
 /** One drawing per loaded answer: the map redraws a source only when its own data is new. */
-const drawn = new WeakMap<object, LayerDrawing>();
+const drawn = new WeakMap<LayerResult<unknown>, LayerDrawing>();
 
 /** What the map draws for the loaded layers, bottom first. */
 export function useDrawings(loaded: LoadedLayers): LayerDrawing[] {
-  const results = layers.map((layer) => loaded[layer.id].result);
+  const results = anyLayers.map((layer) => (loaded as Record<string, LoadedLayer<unknown>>)[layer.id].result);
   return useMemo(
     () =>
-      layers.flatMap((layer, i) => {
+      anyLayers.flatMap((layer, i) => {
         const result = results[i];
         if (!result) return [];
-        let drawing = drawn.get(result);
-        if (!drawing) {
-          drawing = (layer.draw as (data: unknown) => LayerDrawing)(result.data);
-          drawn.set(result, drawing);
-        }
-        return [drawing];
+        if (!drawn.has(result)) drawn.set(result, layer.draw(result.data));
+        return [drawn.get(result)!];
       }),
     results,
   );
