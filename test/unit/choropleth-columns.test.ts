@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toChoroplethColumns, type ChoroplethEntry } from '../../api/src/modules/status/unit-status.type.ts';
 import { Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { entriesFromColumns } from '../../web/src/layers/choropleth.loader.ts';
+import { tierFrom } from '../../web/src/planning/planner-filters.ts';
 
 describe('choropleth columns', () => {
   const entries: ChoroplethEntry[] = [
@@ -23,7 +24,7 @@ describe('choropleth columns', () => {
   it('is read back by the map into the same entries, with the band the legend shows', () => {
     const columns = toChoroplethColumns(entries);
     // GraphQL sends the enum's names.
-    const read = entriesFromColumns({ ...columns, tiers: columns.tiers.map((t) => t?.toUpperCase() ?? null) });
+    const read = entriesFromColumns({ ...columns, tiers: columns.tiers.map((t) => tierFrom(t?.toUpperCase() ?? null)) });
     expect(read.map((e) => e.code)).toEqual(columns.codes);
     expect(read[0]).toEqual({ code: '06493', criteriaMet: 8, criteriaTotal: 19, band: '5-9', displayBand: '5-9', tier: null, synthetic: false, averageCriteria: null, communesAssessed: null });
     expect(read[1]).toMatchObject({ band: 'recognised', displayBand: 'advanced', tier: 'ADVANCED', synthetic: true });

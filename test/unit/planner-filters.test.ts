@@ -11,7 +11,7 @@ describe('planner filters in the URL', () => {
       unit: '20',
       year: 2017,
       lang: 'en' as const,
-      filters: { flags: ['border', 'dbkk'], bands: ['lt5', '5-9'], missingCriterion: 5, tier: 'ADVANCED' },
+      filters: { flags: ['border', 'dbkk'], bands: ['lt5', '5-9'], missingCriterion: 5, tier: 'ADVANCED' as const },
     };
     const url = serializeViewState(state);
     expect(url).toBe('?unit=20&year=2017&flags=border%2Cdbkk&bands=lt5%2C5-9&missing=5&tier=ADVANCED&lang=en');

@@ -6,9 +6,10 @@ import { initI18n } from './i18n/i18n.ts';
 import { parseViewState } from './navigation/url-state.ts';
 import './styles.css';
 
-const { lang } = parseViewState(window.location.search);
-initI18n(lang);
-document.documentElement.lang = lang;
+// The URL is parsed once here; the page keeps the view in step with it from then on.
+const linked = parseViewState(window.location.search);
+initI18n(linked.lang);
+document.documentElement.lang = linked.lang;
 
 // POST: Apollo's CSRF protection refuses simple GET requests from browsers.
 const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExchange], preferGetMethod: false });
@@ -16,7 +17,7 @@ const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExc
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider value={client}>
-      <App />
+      <App linked={linked} />
     </Provider>
   </StrictMode>,
 );

@@ -1,19 +1,21 @@
 import type { Client } from 'urql';
+import { graphql } from '../graphql/graphql.ts';
+import { queryData } from '../graphql/query.ts';
 import { unitFilterFor, type PlannerFilters } from '../planning/planner-filters.ts';
 import type { MatchRow } from '../planning/match-table.ts';
+import type { LayerResult, MapLayer } from './layer.ts';
 
 /** The most matches one request lists; more are counted and reported as an alert. */
 export const matchLimit = 400;
 
-export interface MatchResult {
+export interface Matches {
   rows: MatchRow[];
   totalCount: number;
   /** Codes of the matches and of their district and province, to mark them on any layer. */
   highlight: Set<string>;
-  alerts: string[];
 }
 
-const matchesQuery = `
+const matchesQuery = graphql(`
   query FilterMatches($filter: UnitFilter!, $year: Int!, $first: Int!) {
     units(filter: $filter, first: $first) {
       totalCount
@@ -25,40 +27,49 @@ const matchesQuery = `
       }
     }
   }
-`;
+`);
 
-interface MatchNode {
-  code: string;
-  name: string;
-  parent: { code: string; shortName: string; parent: { code: string; shortName: string } | null } | null;
-  flags: { flag: string }[];
-  status: { criteriaMet: number; criteriaTotal: number; band: string; tier: string | null; synthetic: boolean; missing: number[] } | null;
+interface MatchRequest {
+  filters: PlannerFilters;
+  year: number;
+  withinCode: string | null;
 }
 
 /** Communes matching the planners' filters in a year, below `withinCode` or nationwide. */
-export async function loadFilterMatches(client: Client, filters: PlannerFilters, year: number, withinCode: string | null): Promise<MatchResult> {
-  const result = await client
-    .query(matchesQuery, { filter: unitFilterFor(filters, year, withinCode), year, first: matchLimit }, { requestPolicy: 'network-only' })
-    .toPromise();
-  if (result.error) throw result.error;
-  const nodes: MatchNode[] = result.data.units.nodes;
-  const totalCount: number = result.data.units.totalCount;
+export async function loadFilterMatches(client: Client, { filters, year, withinCode }: MatchRequest): Promise<LayerResult<Matches>> {
+  const { units } = await queryData(client, matchesQuery, { filter: unitFilterFor(filters, year, withinCode), year, first: matchLimit }, { requestPolicy: 'network-only' });
+  const { nodes, totalCount } = units;
   return {
-    rows: nodes.map((node) => ({
-      code: node.code,
-      name: node.name,
-      district: node.parent?.shortName ?? '',
-      province: node.parent?.parent?.shortName ?? '',
-      flags: node.flags.map((f) => f.flag),
-      criteriaMet: node.status?.criteriaMet ?? null,
-      criteriaTotal: node.status?.criteriaTotal ?? null,
-      band: node.status?.band ?? 'no-data',
-      tier: node.status?.tier ?? null,
-      missing: node.status?.missing ?? [],
-      synthetic: node.status?.synthetic ?? false,
-    })),
-    totalCount,
-    highlight: new Set(nodes.flatMap((node) => [node.code, node.parent?.code, node.parent?.parent?.code].filter((c): c is string => !!c))),
-    alerts: totalCount > nodes.length ? [`truncated:${nodes.length}/${totalCount}`] : [],
+    data: {
+      rows: nodes.map((node) => ({
+        code: node.code,
+        name: node.name,
+        district: node.parent?.shortName ?? '',
+        province: node.parent?.parent?.shortName ?? '',
+        flags: node.flags.map((f) => f.flag),
+        criteriaMet: node.status?.criteriaMet ?? null,
+        criteriaTotal: node.status?.criteriaTotal ?? null,
+        band: node.status?.band ?? 'no-data',
+        tier: node.status?.tier ?? null,
+        missing: node.status?.missing ?? [],
+        synthetic: node.status?.synthetic ?? false,
+      })),
+      totalCount,
+      highlight: new Set(nodes.flatMap((node) => [node.code, node.parent?.code, node.parent?.parent?.code].filter((c): c is string => !!c))),
+    },
+    legend: null,
+    alerts: totalCount > nodes.length ? [{ kind: 'truncated', shown: nodes.length, total: totalCount }] : [],
   };
 }
+
+/** The planners' matches: outlined on the map (the rest fades) and listed in the table. */
+export const filterMatchesLayer: MapLayer<Matches, MatchRequest, 'filter-matches'> = {
+  id: 'filter-matches',
+  request: ({ filtering, filters, year, scope }) => (filtering ? { filters, year, withinCode: scope?.code ?? null } : null),
+  load: loadFilterMatches,
+  draw: ({ highlight }) => ({
+    kind: 'unit-state',
+    states: (drawnCodes) => new Map(drawnCodes.map((code) => [code, { match: highlight.has(code) }])),
+    count: { attribute: 'matchedUnits', of: (states) => [...states.values()].filter((state) => state.match).length },
+  }),
+};

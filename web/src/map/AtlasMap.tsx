@@ -2,38 +2,19 @@ import { useEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection, Geometry } from 'geojson';
-import {
-  baseStyle,
-  fillLayerId,
-  hatchPattern,
-  hatchPatternId,
-  selectedFilter,
-  selectedLayerId,
-  unitLayers,
-  unitsSourceId,
-  unitTilesSource,
-  unitTilesSourceId,
-  unitTilesSourceLayer,
-} from './map-style.ts';
+import type { FeatureCollection, GeoJSON } from 'geojson';
+import { baseStyle, fillLayerId, hatchPattern, hatchPatternId, selectedFilter, selectedLayerId } from './map-style.ts';
 import type { UnitFeatureProperties } from '../layers/admin-units.loader.ts';
-import type { Level } from '../navigation/drill-down.ts';
-import type { Bounds } from './bounds.ts';
+import type { LayerDrawing } from '../layers/layer.ts';
+import { vietnamBounds } from './bounds.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-const vietnamBounds: Bounds = [102.1, 8.4, 109.5, 23.4];
+type SourceDrawing = Extract<LayerDrawing, { kind: 'source' }>;
 
 interface AtlasMapProps {
-  /** Units drawn from GeoJSON (drill-down); ignored while `tilesLevel` is set. */
-  data: FeatureCollection<Geometry, UnitFeatureProperties>;
-  /** National view: every unit of this level from the vector tiles; null for the drill-down. */
-  tilesLevel: Level | null;
-  /** Band and synthetic mark per unit code, applied as feature state: a new year recolours only. */
-  colours: Map<string, { displayBand: string; synthetic: boolean }>;
-  /** Units matching the planners' filters; null when no filter is on (nothing fades). */
-  matches: Set<string> | null;
-  bounds: Bounds | null;
+  /** What the registered layers draw, bottom first. */
+  drawings: LayerDrawing[];
   selectedCode: string | null;
   label: string;
   onUnitClick(properties: UnitFeatureProperties): void;
@@ -76,16 +57,29 @@ function bindUnitEvents(map: maplibregl.Map, source: string, sourceLayer: string
   };
 }
 
-/** The only component that touches MapLibre: it draws what it is given and reports clicks. */
-export function AtlasMap({ data, tilesLevel, colours, matches, bounds, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
+/** A source on the map with the style layers drawn from it, as last drawn. */
+interface Placed {
+  drawing: SourceDrawing;
+  unbind(): void;
+}
+
+/**
+ * The only component that touches MapLibre: it draws the layers it is given (sources with their
+ * style, feature state on the units) and reports hovers and clicks on the units.
+ */
+export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   // isStyleLoaded() is also false while a source is updating, and 'load' fires only once: wait on this.
   const styleReady = useRef<Promise<void> | null>(null);
   const handlers = useRef<Handlers>({ onUnitClick, onUnitHover });
   handlers.current = { onUnitClick, onUnitHover };
-  /** The source the units are drawn from now: GeoJSON, or the tiles in a national view. */
-  const activeSource = tilesLevel ? unitTilesSourceId : unitsSourceId;
+  const placed = useRef(new Map<string, Placed>());
+  /** The source whose units the user points at and selects. */
+  const unitSource = useRef<SourceDrawing | null>(null);
+  const selected = useRef(selectedCode);
+  selected.current = selectedCode;
+  const counted = useRef(new Set<string>());
 
   useEffect(() => {
     const instance = new maplibregl.Map({
@@ -99,78 +93,103 @@ export function AtlasMap({ data, tilesLevel, colours, matches, bounds, selectedC
     instance.addImage(hatchPatternId, hatchPattern());
     styleReady.current = new Promise((resolve) => instance.once('load', () => resolve()));
     instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    const unbind = bindUnitEvents(instance, unitsSourceId, undefined, handlers);
     instance.on('idle', () => {
       const element = container.current;
       if (!element) return;
-      const source = instance.getSource(unitTilesSourceId) ? unitTilesSourceId : unitsSourceId;
+      const source = unitSource.current?.sourceId;
       element.dataset.state = 'idle';
       element.dataset.renderedUnits = String(
-        new Set(instance.queryRenderedFeatures({ layers: [fillLayerId(source)] }).map((f) => f.properties.code)).size,
+        source ? new Set(instance.queryRenderedFeatures({ layers: [fillLayerId(source)] }).map((f) => f.properties.code)).size : 0,
       );
     });
     map.current = instance;
+    const onMap = placed.current;
     return () => {
-      unbind();
+      for (const { unbind } of onMap.values()) unbind();
+      onMap.clear();
       instance.remove();
     };
   }, []);
 
-  // Switch between the drill-down's GeoJSON and a national view's vector tiles.
   useEffect(() => {
     const instance = map.current;
-    if (!instance || !tilesLevel) return;
-    let unbind = () => {};
+    if (!instance) return;
     void styleReady.current!.then(() => {
-      container.current!.dataset.state = 'loading';
-      instance.addSource(unitTilesSourceId, unitTilesSource(tilesLevel, window.location.origin));
-      for (const layer of unitLayers(unitTilesSourceId, unitTilesSourceLayer)) instance.addLayer(layer);
-      unbind = bindUnitEvents(instance, unitTilesSourceId, unitTilesSourceLayer, handlers);
-      instance.fitBounds(vietnamBounds, { padding: 12, duration: 0 });
-    });
-    return () => {
-      void styleReady.current!.then(() => {
+      const element = container.current!;
+      const sources = drawings.filter((d): d is SourceDrawing => d.kind === 'source');
+      const remove = (id: string) => {
+        const { drawing, unbind } = placed.current.get(id)!;
         unbind();
-        for (const layer of unitLayers(unitTilesSourceId, unitTilesSourceLayer)) instance.removeLayer(layer.id);
-        instance.removeSource(unitTilesSourceId);
+        for (const layer of drawing.style) instance.removeLayer(layer.id);
+        instance.removeSource(id);
+        placed.current.delete(id);
+      };
+      for (const id of [...placed.current.keys()]) if (!sources.some((d) => d.sourceId === id)) remove(id);
+      sources.forEach((drawing, index) => {
+        const onMap = placed.current.get(drawing.sourceId);
+        if (onMap?.drawing.source === drawing.source) return;
+        element.dataset.state = 'loading';
+        if (onMap && drawing.source.type === 'geojson') {
+          (instance.getSource(drawing.sourceId) as maplibregl.GeoJSONSource).setData(drawing.source.data as GeoJSON);
+          onMap.drawing = drawing;
+        } else {
+          // Vector tiles of another level: the source is replaced.
+          if (onMap) remove(drawing.sourceId);
+          // Below the layers of any source drawn above this one, so the list's order holds.
+          const above = sources.slice(index + 1).find((d) => placed.current.has(d.sourceId));
+          instance.addSource(drawing.sourceId, drawing.source);
+          for (const layer of drawing.style) instance.addLayer(layer, above?.style[0]?.id);
+          const unbind = drawing.units ? bindUnitEvents(instance, drawing.sourceId, drawing.sourceLayer, handlers) : () => {};
+          placed.current.set(drawing.sourceId, { drawing, unbind });
+        }
+        if (drawing.units) {
+          unitSource.current = drawing;
+          instance.setFilter(selectedLayerId(drawing.sourceId), selectedFilter(selected.current));
+          const { bounds, padding, duration } = drawing.units.fit;
+          if (bounds) instance.fitBounds(bounds, { padding, duration });
+        }
       });
-    };
-  }, [tilesLevel]);
+      paintUnits(instance, element, drawings, unitSource.current, counted.current);
+    });
+  }, [drawings]);
 
   useEffect(() => {
     const instance = map.current;
     if (!instance) return;
     void styleReady.current!.then(() => {
-      container.current!.dataset.state = 'loading';
-      (instance.getSource(unitsSourceId) as maplibregl.GeoJSONSource).setData(tilesLevel ? { type: 'FeatureCollection', features: [] } : data);
-      if (bounds && !tilesLevel) instance.fitBounds(bounds, { padding: 24, duration: 600 });
+      if (unitSource.current) instance.setFilter(selectedLayerId(unitSource.current.sourceId), selectedFilter(selectedCode));
     });
-  }, [data, bounds, tilesLevel]);
-
-  useEffect(() => {
-    const instance = map.current;
-    if (!instance) return;
-    void styleReady.current!.then(() => instance.setFilter(selectedLayerId(activeSource), selectedFilter(selectedCode)));
-  }, [selectedCode, activeSource]);
-
-  useEffect(() => {
-    const instance = map.current;
-    if (!instance) return;
-    void styleReady.current!.then(() => {
-      const sourceLayer = activeSource === unitTilesSourceId ? unitTilesSourceLayer : undefined;
-      const target = (id: string) => ({ source: activeSource, id, ...(sourceLayer ? { sourceLayer } : {}) });
-      instance.removeFeatureState({ source: activeSource, ...(sourceLayer ? { sourceLayer } : {}) });
-      for (const [code, { displayBand, synthetic }] of colours) {
-        instance.setFeatureState(target(code), { band: displayBand, synthetic });
-      }
-      if (matches) {
-        const codes = tilesLevel ? [...colours.keys()] : data.features.map((f) => f.properties.code);
-        for (const code of codes) instance.setFeatureState(target(code), { match: matches.has(code) });
-      }
-      container.current!.dataset.colouredUnits = String(colours.size);
-      container.current!.dataset.matchedUnits = matches ? String((tilesLevel ? [...colours.keys()] : data.features.map((f) => f.properties.code)).filter((c) => matches.has(c)).length) : '';
-    });
-  }, [colours, matches, data, activeSource, tilesLevel]);
+  }, [selectedCode]);
 
   return <div ref={container} className="atlas-map" role="region" aria-label={label} data-testid="map" />;
+}
+
+/**
+ * Feature state of the unit-state layers on the drawn units, replacing the previous. In a national
+ * view the tiles' units are not listed, so the codes the layers above marked stand in for them.
+ */
+function paintUnits(instance: maplibregl.Map, element: HTMLElement, drawings: LayerDrawing[], units: SourceDrawing | null, counted: Set<string>) {
+  if (!units) return;
+  const source = { source: units.sourceId, ...(units.sourceLayer ? { sourceLayer: units.sourceLayer } : {}) };
+  instance.removeFeatureState(source);
+  const data = units.source.type === 'geojson' ? (units.source.data as FeatureCollection) : null;
+  const marked = new Set<string>();
+  const written = new Set<string>();
+  for (const drawing of drawings) {
+    if (drawing.kind !== 'unit-state') continue;
+    const drawn = data ? data.features.map((f) => String(f.properties?.code)) : [...marked];
+    const states = drawing.states(drawn);
+    for (const [code, state] of states) {
+      instance.setFeatureState({ ...source, id: code }, state);
+      marked.add(code);
+    }
+    if (drawing.count) {
+      element.dataset[drawing.count.attribute] = String(drawing.count.of(states));
+      written.add(drawing.count.attribute);
+    }
+  }
+  // A layer gone from the view (filters cleared) no longer marks anything.
+  for (const attribute of counted) if (!written.has(attribute)) element.dataset[attribute] = '';
+  counted.clear();
+  for (const attribute of written) counted.add(attribute);
 }

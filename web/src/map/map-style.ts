@@ -1,3 +1,4 @@
+import { bandCodes, type Tier } from '../graphql/codes.ts';
 import type { FilterSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 
 /**
@@ -37,13 +38,13 @@ export const bandColours: Record<string, string> = {
   'no-data': palette.land,
 };
 /** Legend order: lagging first, then the tiers (model communes also get a gold outline). */
-export const bandOrder = ['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'advanced', 'model', 'no-data'];
+export const bandOrder: string[] = [...bandCodes.slice(0, -1), 'advanced', 'model', 'no-data'];
 export const modelOutline = '#fdb863';
 
 /** The class a unit is drawn in: its band, with recognised units split by their highest tier. Pure. */
 export function displayBand(band: string, tier: string | null): string {
   if (band !== 'recognised') return band;
-  return tier === 'ADVANCED' ? 'advanced' : tier === 'MODEL' ? 'model' : 'recognised';
+  return tier === ('ADVANCED' satisfies Tier) ? 'advanced' : tier === ('MODEL' satisfies Tier) ? 'model' : 'recognised';
 }
 
 /** Synthetic (demo) data is hatched over its band colour, and the legend says so. */
@@ -152,12 +153,11 @@ export function unitLayers(source: string, sourceLayer?: string): LayerSpecifica
   ] as LayerSpecification[];
 }
 
+/** The sea; every layer of the registry is added over it. */
 export const baseStyle: StyleSpecification = {
   version: 8,
-  sources: {
-    [unitsSourceId]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
-  },
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } }, ...unitLayers(unitsSourceId)],
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } }],
 };
 
 export function selectedFilter(code: string | null): FilterSpecification {

@@ -1,22 +1,17 @@
 import { useEffect, useId, useState } from 'react';
 import { useClient } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { graphql, type ResultOf } from '../graphql/graphql.ts';
 
-const searchQuery = `
+const searchQuery = graphql(`
   query SearchUnits($search: String!) {
     units(filter: { search: $search, includeFormer: true }, first: 8) {
       nodes { code name level validTo parent { shortName parent { shortName } } }
     }
   }
-`;
+`);
 
-interface Hit {
-  code: string;
-  name: string;
-  level: string;
-  validTo: string | null;
-  parent: { shortName: string; parent: { shortName: string } | null } | null;
-}
+type Hit = ResultOf<typeof searchQuery>['units']['nodes'][number];
 
 /**
  * Name search as a combobox (arrows, Enter, Escape). The API ignores case, tone marks and đ/d,

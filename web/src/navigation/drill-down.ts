@@ -1,6 +1,5 @@
 /** Drill-down through the hierarchy as pure functions: the map and panels only render the result. */
-
-export type Level = 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'VILLAGE';
+import type { Level } from '../graphql/codes.ts';
 
 export interface UnitRef {
   code: string;

@@ -1,9 +1,11 @@
+import type { Language } from '../i18n/i18n.ts';
+import { gsoCodePattern, type Level } from '../graphql/codes.ts';
 import { emptyFilters, parseFilters, writeFilters, type PlannerFilters } from '../planning/planner-filters.ts';
 
 /** The view lives in the URL, so a copied link opens the same place. Pure. */
 export interface ViewState {
   unit: string | null;
-  lang: 'vi' | 'en';
+  lang: Language;
   year: number;
   /** Planners' filters; all empty when none is set. */
   filters: PlannerFilters;
@@ -13,7 +15,7 @@ export interface ViewState {
   set?: string | null;
 }
 
-export const nationalLevels = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const;
+export const nationalLevels = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const satisfies readonly Level[];
 export type NationalLevel = (typeof nationalLevels)[number];
 
 /** Years with data (documented or synthetic); the latest is the default view. */
@@ -25,7 +27,7 @@ export function parseViewState(search: string): ViewState {
   const unit = params.get('unit');
   const year = Number(params.get('year'));
   return {
-    unit: unit && /^(\d{2}|\d{3}|\d{5})$/.test(unit) ? unit : null,
+    unit: unit && gsoCodePattern.test(unit) ? unit : null,
     lang: params.get('lang') === 'en' ? 'en' : 'vi',
     year: years.includes(year) ? year : defaultYear,
     filters: parseFilters(params),

@@ -1,19 +1,20 @@
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
-import type { Level } from '../navigation/drill-down.ts';
-import { SourceRef, type SourceFact } from './SourceRef.tsx';
+import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import type { Level } from '../graphql/codes.ts';
+import { SourceRef } from './SourceRef.tsx';
 import { UnitFacts } from './UnitFacts.tsx';
 
-const communeStatusQuery = `
+const communeStatusQuery = graphql(`
   query CommuneStatus($code: String!, $year: Int!, $set: String) {
     unit(code: $code) {
       code
       status(year: $year, set: $set) { criteriaSet criteriaMet criteriaTotal band tier synthetic missing items { criterion nameVi nameEn status } }
     }
   }
-`;
+`);
 
-const areaSummaryQuery = `
+const areaSummaryQuery = graphql(`
   query AreaSummary($code: String!, $year: Int!, $set: String) {
     summary(unitCode: $code, year: $year, set: $set) {
       communeCount assessedCount syntheticCount averageCriteria criteriaSet
@@ -27,7 +28,7 @@ const areaSummaryQuery = `
       }
     }
   }
-`;
+`);
 
 /** The selected unit's standing in the chosen year: a commune's criteria grid, or an area's averages. */
 export function StatusSection({ code, level, year, set }: { code: string; level: Level; year: number; set: string | null }) {
@@ -56,7 +57,7 @@ function CommuneStatus({ code, year, set }: { code: string; year: number; set: s
           {status.synthetic && <p className="synthetic-note">{t('status.synthetic')}</p>}
           {status.missing.length > 0 && <p>{t('status.missing', { list: status.missing.join(', ') })}</p>}
           <ol className="criteria-grid" aria-label={status.criteriaSet}>
-            {status.items.map((item: { criterion: number; nameVi: string; nameEn: string; status: string }) => (
+            {status.items.map((item) => (
               <li key={item.criterion} className={`item item-${item.status.toLowerCase()}`} title={i18n.language === 'vi' ? item.nameVi : item.nameEn}>
                 <span className="item-number">{item.criterion}</span>
                 <span className="item-name">{i18n.language === 'vi' ? item.nameVi : item.nameEn}</span>
@@ -71,11 +72,7 @@ function CommuneStatus({ code, year, set }: { code: string; year: number; set: s
   );
 }
 
-interface ReportedRow {
-  computed: number | null;
-  difference: number | null;
-  reported: { metric: string; value: number | null; band: string | null; criterion: number | null; year: number | null; asWritten: string | null } & SourceFact;
-}
+type ReportedRow = ResultOf<typeof areaSummaryQuery>['summary']['reported'][number];
 
 function AreaSummary({ code, year, set }: { code: string; year: number; set: string | null }) {
   const { t, i18n } = useTranslation();
@@ -100,14 +97,14 @@ function AreaSummary({ code, year, set }: { code: string; year: number; set: str
             <p>{t('status.none')}</p>
           ) : (
             <>
-              <p>{t('status.average', { value: number.format(summary.averageCriteria), count: summary.assessedCount })}</p>
+              <p>{t('status.average', { value: number.format(summary.averageCriteria ?? 0), count: summary.assessedCount })}</p>
               <p>{t('summary.communes', { assessed: summary.assessedCount, total: summary.communeCount })}</p>
-              <p>{t('status.recognised', { count: summary.recognisedCounts.reduce((n: number, r: { count: number }) => n + r.count, 0) })}</p>
+              <p>{t('status.recognised', { count: summary.recognisedCounts.reduce((n, r) => n + r.count, 0) })}</p>
               {summary.syntheticCount > 0 && <p className="synthetic-note">{t('legend.synthetic', { count: summary.syntheticCount })}</p>}
               <h4>{t('summary.perCriterion')}</h4>
               <BarList
                 testId="per-criterion"
-                bars={summary.perCriterion.map((c: { criterion: number; met: number; nameVi: string; nameEn: string }) => ({
+                bars={summary.perCriterion.map((c) => ({
                   key: String(c.criterion),
                   label: `${c.criterion}. ${i18n.language === 'vi' ? c.nameVi : c.nameEn}`,
                   value: c.met,

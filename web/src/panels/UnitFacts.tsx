@@ -1,10 +1,11 @@
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../graphql/graphql.ts';
 import { HistoryChart } from './HistoryChart.tsx';
-import { historySeries, plansVersusAchievement, type AssessmentFact, type TargetFact } from './unit-history.ts';
-import { SourceRef, type SourceFact } from './SourceRef.tsx';
+import { historySeries, plansVersusAchievement } from './unit-history.ts';
+import { SourceRef } from './SourceRef.tsx';
 
-const unitFactsQuery = `
+const unitFactsQuery = graphql(`
   query UnitFacts($code: String!) {
     unit(code: $code) {
       code
@@ -20,32 +21,7 @@ const unitFactsQuery = `
     }
     dataQualityFindings(unitCode: $code) { kind severity reason rawValue reading sourceRef sourceDocument { key number title } }
   }
-`;
-
-interface Sourced extends SourceFact {
-  synthetic?: boolean;
-}
-interface RecognitionFact extends Sourced {
-  year: number;
-  tier: string;
-  status: string;
-  decisionNumber: string | null;
-  decidedOn: string | null;
-}
-interface IndicatorFact extends Sourced {
-  year: number;
-  kind: string;
-  indicatorCode: string | null;
-  value: string;
-  unitOfMeasure: string | null;
-}
-interface FindingFact extends SourceFact {
-  kind: string;
-  severity: string;
-  reason: string;
-  rawValue: string | null;
-  reading: string;
-}
+`);
 
 /** Everything recorded about one commune: flags, history, plans, recognitions, indicators, sources, findings. */
 export function UnitFacts({ code, year }: { code: string; year: number }) {
@@ -54,16 +30,16 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   if (!data) return <p role="status">{t('map.loading')}</p>;
   const unit = data.unit;
-  const history = historySeries(unit.assessments as AssessmentFact[]);
-  const plans = plansVersusAchievement(unit.targets as (TargetFact & Sourced)[], history);
-  const indicators = (unit.indicatorValues as IndicatorFact[]).filter((v) => v.year === year);
-  const documented = (unit.assessments as (AssessmentFact & Sourced)[]).filter((a) => a.sourceDocument);
-  const findings = data.dataQualityFindings as FindingFact[];
+  const history = historySeries(unit.assessments);
+  const plans = plansVersusAchievement(unit.targets, history);
+  const indicators = unit.indicatorValues.filter((v) => v.year === year);
+  const documented = unit.assessments.filter((a) => a.sourceDocument);
+  const findings = data.dataQualityFindings;
   return (
     <div className="unit-facts" data-testid="unit-facts">
       {unit.flags.length > 0 && (
         <ul className="flags">
-          {unit.flags.map((f: { flag: string; basis: string; note: string | null } & SourceFact) => (
+          {unit.flags.map((f) => (
             <li key={f.flag} className={`flag flag-${f.flag}`} title={f.note ?? undefined}>
               {t(`flag.${f.flag}`)} <span className="muted">({t(`flag.basis.${f.basis}`)})</span>
             </li>
@@ -97,7 +73,7 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
         <>
           <h3>{t('recognitions.heading')}</h3>
           <ul className="facts-list" data-testid="recognitions">
-            {(unit.recognitions as RecognitionFact[]).map((r, i) => (
+            {unit.recognitions.map((r, i) => (
               <li key={i}>
                 {r.decidedOn ?? r.year}: {t(`recognition.${r.status}`)} — {t(`status.tier.${r.tier}`)}
                 {r.decisionNumber && <> · {t('recognitions.decision', { number: r.decisionNumber })}</>}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitSummary } from '../layers/admin-units.loader.ts';
-import type { Level } from '../navigation/drill-down.ts';
+import type { Level } from '../graphql/codes.ts';
 
 interface UnitPanelProps {
   selected: UnitSummary | null;

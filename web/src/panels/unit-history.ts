@@ -1,3 +1,5 @@
+import { tiers, type Tier } from '../graphql/codes.ts';
+
 /** A unit's history across years and its plans against what was achieved, as pure functions. */
 export interface AssessmentFact {
   year: number;
@@ -46,7 +48,7 @@ export interface PlanOutcome {
   reached: boolean | null;
 }
 
-const tierRank: Record<string, number> = { STANDARD: 1, ADVANCED: 2, MODEL: 3 };
+const tierRank = (tier: string | null) => tiers.indexOf(tier as Tier) + 1;
 
 /** Each plan beside what the history shows for its year. */
 export function plansVersusAchievement(targets: TargetFact[], history: HistoryPoint[]): PlanOutcome[] {
@@ -54,7 +56,7 @@ export function plansVersusAchievement(targets: TargetFact[], history: HistoryPo
     .map((target) => {
       const achieved = history.find((p) => p.year === target.year) ?? null;
       let reached: boolean | null = null;
-      if (achieved && target.tier) reached = (tierRank[achieved.tier ?? ''] ?? 0) >= tierRank[target.tier];
+      if (achieved && target.tier) reached = tierRank(achieved.tier) >= tierRank(target.tier);
       else if (achieved && target.criteriaCount !== null) reached = achieved.criteriaMet >= target.criteriaCount;
       return { target, achieved, reached };
     })

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { bandColours } from '../map/map-style.ts';
-import { bandOptions, criterionNumbers, emptyFilters, flagOptions, hasFilters, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
+import { bandOptions, criterionNumbers, emptyFilters, flagOptions, hasFilters, tierFrom, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
 
 interface FilterPanelProps {
   filters: PlannerFilters;
@@ -47,7 +47,7 @@ export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) 
         </label>
         <label>
           {t('filters.tier')}{' '}
-          <select value={filters.tier ?? ''} onChange={(e) => onChange({ ...filters, tier: e.target.value || null })}>
+          <select value={filters.tier ?? ''} onChange={(e) => onChange({ ...filters, tier: tierFrom(e.target.value) })}>
             <option value="">{t('filters.any')}</option>
             {tierOptions.map((tier) => (
               <option key={tier} value={tier}>{t(`status.tier.${tier}`)}</option>

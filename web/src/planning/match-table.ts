@@ -1,3 +1,5 @@
+import { bandCodes } from '../graphql/codes.ts';
+
 /** The table of units matching the planners' filters: sorting and CSV export, as pure functions. */
 export interface MatchRow {
   code: string;
@@ -19,7 +21,7 @@ export interface SortOrder {
   descending: boolean;
 }
 
-const bandRank = ['no-data', 'lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised'];
+const bandRank: string[] = ['no-data', ...bandCodes.filter((band) => band !== 'no-data')];
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 function compare(a: MatchRow, b: MatchRow, key: SortKey): number {

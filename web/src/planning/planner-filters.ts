@@ -1,3 +1,5 @@
+import { bandCodes, tiers, type Tier } from '../graphql/codes.ts';
+
 /**
  * The planners' filters (border, ĐBKK, bands, a missing criterion, a tier) as pure functions:
  * read from and written to the URL, and turned into the API's UnitFilter.
@@ -6,13 +8,13 @@ export interface PlannerFilters {
   flags: string[];
   bands: string[];
   missingCriterion: number | null;
-  tier: string | null;
+  tier: Tier | null;
 }
 
 export const flagOptions = ['border', 'dbkk'] as const;
 /** Band codes the API filters on; "recognised" covers every tier. */
-export const bandOptions = ['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'no-data'] as const;
-export const tierOptions = ['STANDARD', 'ADVANCED', 'MODEL'] as const;
+export const bandOptions = bandCodes;
+export const tierOptions = tiers;
 /** Criterion numbers of the commune sets (19); an unknown number finds nothing rather than failing. */
 export const criterionNumbers = Array.from({ length: 19 }, (_, i) => i + 1);
 
@@ -34,8 +36,13 @@ export function parseFilters(params: URLSearchParams): PlannerFilters {
     flags: listParam(params, 'flags', flagOptions),
     bands: listParam(params, 'bands', bandOptions),
     missingCriterion: criterionNumbers.includes(missing) ? missing : null,
-    tier: tier && (tierOptions as readonly string[]).includes(tier) ? tier : null,
+    tier: tierFrom(tier),
   };
+}
+
+/** A tier code from a URL or a select; null for anything else. */
+export function tierFrom(text: string | null): Tier | null {
+  return tiers.find((tier) => tier === text) ?? null;
 }
 
 export function writeFilters(params: URLSearchParams, filters: PlannerFilters) {
@@ -48,7 +55,7 @@ export function writeFilters(params: URLSearchParams, filters: PlannerFilters) {
 /** The API's UnitFilter for communes matching the filters in a year, below a unit or nationwide. */
 export function unitFilterFor(filters: PlannerFilters, year: number, withinCode: string | null) {
   return {
-    level: 'COMMUNE',
+    level: 'COMMUNE' as const,
     year,
     ...(withinCode ? { withinCode } : {}),
     ...(filters.flags.length ? { flags: filters.flags } : {}),

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { LayerAlert } from './layer.ts';
+import type { TFunction } from 'i18next';
+
+/** An alert in the user's language. Pure. */
+export function alertMessage(alert: LayerAlert, t: TFunction): string {
+  switch (alert.kind) {
+    case 'no-polygon':
+      return t('alert.no-polygon', { detail: alert.units.join(', ') });
+    case 'truncated':
+      return t('alert.truncated', { detail: `${alert.shown}/${alert.total}` });
+  }
+}
+
+/** Problems the layers met, shown above the map instead of failing it. */
+export function LayerAlerts({ alerts }: { alerts: LayerAlert[] }) {
+  const { t } = useTranslation();
+  return alerts.map((alert, i) => (
+    <p key={`${alert.kind}-${i}`} className="alert alert-info">
+      {alertMessage(alert, t)}
+    </p>
+  ));
+}

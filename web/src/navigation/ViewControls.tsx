@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../i18n/i18n.ts';
+import type { ViewAction } from '../view/view-state.ts';
+import type { CriteriaSetOption } from './criteria-sets.ts';
+import { SearchBox } from './SearchBox.tsx';
+import { years } from './url-state.ts';
+
+interface ViewControlsProps {
+  year: number;
+  /** The set colouring the map; null for the national standard one. */
+  set: string | null;
+  setOptions: CriteriaSetOption[];
+  onChange(action: ViewAction): void;
+  onPickUnit(code: string): void;
+}
+
+/** The header's controls: search, year, criteria set (where there is a choice) and language. */
+export function ViewControls({ year, set, setOptions, onChange, onPickUnit }: ViewControlsProps) {
+  const { t, i18n } = useTranslation();
+  const switchLanguage = () => {
+    const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
+    void i18n.changeLanguage(next);
+    document.documentElement.lang = next;
+    onChange({ type: 'changed', changes: { lang: next } });
+  };
+  return (
+    <div className="header-controls">
+      <SearchBox onPick={onPickUnit} />
+      <label className="year-select">
+        {t('year.label')}{' '}
+        <select value={year} onChange={(e) => onChange({ type: 'changed', changes: { year: Number(e.target.value) } })}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      {setOptions.length > 1 && (
+        <label className="year-select">
+          {t('set.label')}{' '}
+          <select value={set ?? ''} onChange={(e) => onChange({ type: 'changed', changes: { set: e.target.value || null } })}>
+            {setOptions.map((option) => (
+              <option key={option.code} value={option.tier === 'standard' ? '' : option.code}>
+                {option.tier === 'standard' ? t('set.default') : i18n.language === 'vi' ? option.nameVi : option.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="button" className="lang-switch" onClick={switchLanguage} aria-label={t('lang.switchLabel')}>
+        {t('lang.switch')}
+      </button>
+    </div>
+  );
+}

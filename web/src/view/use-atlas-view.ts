@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useClient } from 'urql';
+import type { DrillPath } from '../navigation/drill-down.ts';
+import { parseViewState, serializeViewState, type ViewState } from '../navigation/url-state.ts';
+import { initialView, pathPending, viewReducer, type ViewAction } from './view-state.ts';
+import { loadUnitPath } from './unit-path.ts';
+
+/**
+ * The page's view state, kept in step with the URL: parsed once at start, restored on Back and
+ * Forward, written on every change the reducer says to record.
+ */
+export function useAtlasView(linked: ViewState) {
+  const client = useClient();
+  const [view, dispatch] = useReducer(viewReducer, linked, initialView);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const restore = () => dispatch({ type: 'restored', url: parseViewState(window.location.search) });
+    window.addEventListener('popstate', restore);
+    return () => window.removeEventListener('popstate', restore);
+  }, []);
+
+  useEffect(() => {
+    if (!view.record) return;
+    const url = serializeViewState(view.url) || window.location.pathname;
+    if (view.record === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, [view]);
+
+  const pending = pathPending(view);
+  useEffect(() => {
+    if (!pending) return;
+    let current = true;
+    loadUnitPath(client, pending).then(
+      (path) => current && dispatch({ type: 'path-resolved', path }),
+      (e: Error) => current && (setError(e.message), dispatch({ type: 'path-resolved', path: null })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, pending]);
+
+  const navigate = useCallback((path: DrillPath) => dispatch({ type: 'navigated', path }), []);
+  /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
+  const openUnit = useCallback(
+    (code: string) => void loadUnitPath(client, code).then((path) => dispatch({ type: 'navigated', path }), (e: Error) => setError(e.message)),
+    [client],
+  );
+  return { view, dispatch: dispatch as (action: ViewAction) => void, navigate, openUnit, error };
+}
