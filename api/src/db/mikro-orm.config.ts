@@ -68,7 +68,13 @@ export function ormConfig({ clientUrl, poolMax, debug = false }: OrmOptions) {
     allowGlobalContext: false,
     extensions: [Migrator],
     // PostGIS owns these; the schema diff must not try to drop them.
-    schemaGenerator: { ignoreSchema: ['tiger', 'topology'], skipTables: ['spatial_ref_sys'] },
+    schemaGenerator: {
+      ignoreSchema: ['tiger', 'topology'],
+      skipTables: ['spatial_ref_sys'],
+      // The data_version triggers and their functions are written by hand in migrations, not declared on entities.
+      ignoreTriggers: true,
+      ignoreRoutines: true,
+    },
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: path.join(projectRoot, 'api/src/db/migrations'),
