@@ -42,7 +42,10 @@ interface Figure {
 const figures: Figure[] = [];
 function record(target: 'postgis' | 'embedded', group: string, name: string, unit: string, value: number | string, extra: Partial<Figure> = {}) {
   let figure = figures.find((f) => f.group === group && f.name === name);
-  if (!figure) figures.push((figure = { group, name, unit, values: {}, ...extra }));
+  if (!figure) {
+    figure = { group, name, unit, values: {}, ...extra };
+    figures.push(figure);
+  }
   figure.values[target] = value;
   if (extra.peer) figure.peer = { ...figure.peer, ...extra.peer };
 }
@@ -56,7 +59,11 @@ interface Started {
 }
 
 function startProcess(args: string[], env: Record<string, string>, ready: RegExp, name: string): Promise<Started & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, CI: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let resolved = false;
   return new Promise((resolve, reject) => {
@@ -90,14 +97,20 @@ function startProcess(args: string[], env: Record<string, string>, ready: RegExp
 }
 
 function runToEnd(args: string[], env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, CI: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => {
     output += c.toString();
     process.stdout.write(c);
   });
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args[0]} exited with ${code}:\n${output.slice(-3000)}`)))));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args[0]} exited with ${code}:\n${output.slice(-3000)}`)))),
+  );
 }
 
 async function startServer(env: Record<string, string>): Promise<Started & { url: string; dbUrl: string }> {
@@ -237,7 +250,13 @@ async function load(url: string, query: string): Promise<{ p50: number; p95: num
     connections: 8,
     duration: loadSeconds,
   });
-  return { p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx, rows };
+  return {
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ?? result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+    rows,
+  };
 }
 
 const loadGroup = 'GraphQL under load (8 connections)';
@@ -248,7 +267,14 @@ async function measureChoroplethLoad(target: 'postgis' | 'embedded', url: string
   record(target, loadGroup, `national choropleth rows`, 'rows', columns.rows);
   record(target, loadGroup, `national choropleth, columns (the map's query), ${label} p50`, 'ms', columns.p50);
   record(target, loadGroup, `national choropleth, columns (the map's query), ${label} p97.5`, 'ms', columns.p95, withTargets ? { target: '< 100 (p95)' } : {});
-  record(target, loadGroup, `national choropleth, columns (the map's query), ${label} req/s`, 'req/s', columns.rps, withTargets ? { target: '≥ PostGraphile' } : {});
+  record(
+    target,
+    loadGroup,
+    `national choropleth, columns (the map's query), ${label} req/s`,
+    'req/s',
+    columns.rps,
+    withTargets ? { target: '≥ PostGraphile' } : {},
+  );
   return columns;
 }
 

@@ -93,7 +93,11 @@ export async function importBoundaries(orm: MikroORM, options: BoundaryImportOpt
       .getConnection()
       .execute<{ code: string; name: string; level: string }[]>(unitsWithoutPolygonSql, [dataset.codeList], 'all', tx.getTransactionContext());
     for (const unit of missing) {
-      issues.push({ kind: GeoImportIssueKind.NO_POLYGON, unitCode: unit.code, detail: `${unit.level} ${unit.name} has no polygon in the source; kept without geometry` });
+      issues.push({
+        kind: GeoImportIssueKind.NO_POLYGON,
+        unitCode: unit.code,
+        detail: `${unit.level} ${unit.name} has no polygon in the source; kept without geometry`,
+      });
     }
     stats.withoutPolygon = missing.length;
 
@@ -177,7 +181,12 @@ async function storeLayer(
         if (row.empty) {
           rejected.push({ file, feature: row.code, reason: 'geometry is empty after ST_MakeValid: not a usable polygon' });
         } else if (!row.stored) {
-          issues.push({ kind: GeoImportIssueKind.UNKNOWN_CODE, unitCode: row.code, file, detail: `no ${layer.level} with this code in the code list; polygon not stored` });
+          issues.push({
+            kind: GeoImportIssueKind.UNKNOWN_CODE,
+            unitCode: row.code,
+            file,
+            detail: `no ${layer.level} with this code in the code list; polygon not stored`,
+          });
         } else {
           stored++;
           ringsRemoved += row.rings_removed;

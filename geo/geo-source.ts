@@ -168,11 +168,7 @@ export function readUnitList(geoDir: string, file: string): { units: UnitRecord[
   return { units, problems };
 }
 
-export function readBoundaryFile(
-  geoDir: string,
-  file: string,
-  level: UnitLevel,
-): { features: BoundaryFeature[]; problems: SourceProblem[] } {
+export function readBoundaryFile(geoDir: string, file: string, level: UnitLevel): { features: BoundaryFeature[]; problems: SourceProblem[] } {
   let data: { type?: unknown; features?: unknown };
   try {
     data = readJson(geoDir, file) as typeof data;

@@ -41,7 +41,12 @@ export async function startApplication(
         publicRead: config.publicRead,
         loginLimiter: new LoginRateLimiter(),
       },
-      { importLimits: config.importLimits, tileCacheBytes: config.tileCacheBytes, responseCacheBytes: config.responseCacheBytes, tilePrerenderMaxZoom: config.tilePrerenderMaxZoom },
+      {
+        importLimits: config.importLimits,
+        tileCacheBytes: config.tileCacheBytes,
+        responseCacheBytes: config.responseCacheBytes,
+        tilePrerenderMaxZoom: config.tilePrerenderMaxZoom,
+      },
     );
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);

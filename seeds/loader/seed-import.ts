@@ -50,10 +50,7 @@ export interface SeedImportResult {
  * all or nothing. Reference data (documents, criteria) is upserted; seeded and synthetic facts are
  * replaced; records entered by users are left alone.
  */
-export async function importSeeds(
-  orm: MikroORM,
-  options: { seedsDir: string; progress: ImportProgress; force?: boolean },
-): Promise<SeedImportResult> {
+export async function importSeeds(orm: MikroORM, options: { seedsDir: string; progress: ImportProgress; force?: boolean }): Promise<SeedImportResult> {
   const files = readSeedFiles(options.seedsDir, `loader ${seedLoaderVersion}, synthetic ${syntheticGeneratorVersion}`);
   const em = orm.em.fork();
   const [previous] = await em.find(SeedRun, {}, { orderBy: { id: 'desc' }, limit: 1 });
@@ -111,11 +108,7 @@ async function upsertDocuments(em: EntityManager, files: SeedFiles): Promise<Map
   return byKey;
 }
 
-async function upsertCriteriaSets(
-  em: EntityManager,
-  setFiles: CriteriaSetFile[],
-  documents: Map<string, SourceDocument>,
-): Promise<Map<string, CriteriaSet>> {
+async function upsertCriteriaSets(em: EntityManager, setFiles: CriteriaSetFile[], documents: Map<string, SourceDocument>): Promise<Map<string, CriteriaSet>> {
   const existing = await em.find(CriteriaSet, {}, { populate: ['criteria', 'criteria.indicators'] });
   const byCode = new Map<string, CriteriaSet>(existing.map((s) => [s.code, s]));
   for (const file of setFiles) {
@@ -170,13 +163,22 @@ function upsertCriteria(em: EntityManager, set: CriteriaSet, file: CriteriaSetFi
 /** Thresholds vary by region in the decisions: an object becomes "region: value; …". */
 function describe(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${v}`).join('; ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
   return String(value);
 }
 
 function describeAgency(value: unknown): string | undefined {
   if (!value) return undefined;
-  if (Array.isArray(value)) return value.map((a) => (typeof a === 'string' ? a : a.name)).filter(Boolean).join('; ') || undefined;
+  if (Array.isArray(value))
+    return (
+      value
+        .map((a) => (typeof a === 'string' ? a : a.name))
+        .filter(Boolean)
+        .join('; ') || undefined
+    );
   return String(value);
 }
 
@@ -227,12 +229,9 @@ async function clearSeededFacts(em: EntityManager) {
 const unitKey = (key: UnitKey) => `${key.codeList}:${key.code}`;
 
 async function unitIndex(em: EntityManager): Promise<UnitIndex> {
-  const rows = await em.getConnection().execute<{ id: number; code: string; code_list: string }[]>(
-    'select id, code, code_list from admin_unit',
-    [],
-    'all',
-    em.getTransactionContext(),
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ id: number; code: string; code_list: string }[]>('select id, code, code_list from admin_unit', [], 'all', em.getTransactionContext());
   return new Map(rows.map((r) => [`${r.code_list}:${r.code}`, r.id]));
 }
 
@@ -292,9 +291,13 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
       source_document_id: ctx.documents.get(a.source.document)!.id,
       source_ref: a.source.ref ?? null,
       as_written: a.asWritten ? toNfc(a.asWritten) : null,
-      note: [a.note, notMet.length && !a.criteriaNotMet ? 'Criteria not listed are read as not met: the review lists every criterion met and prints their number.' : null]
-        .filter(Boolean)
-        .join(' ') || null,
+      note:
+        [
+          a.note,
+          notMet.length && !a.criteriaNotMet ? 'Criteria not listed are read as not met: the review lists every criterion met and prints their number.' : null,
+        ]
+          .filter(Boolean)
+          .join(' ') || null,
       met: inSet(a.criteriaMet),
       not_met: notMet,
     };

@@ -3,12 +3,7 @@ import { AdminUnit } from '../../api/src/modules/admin-units/admin-unit.entity.t
 import { Recognition, RecognitionStatus, Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { DataQualityFinding } from '../../api/src/modules/data-quality/data-quality-finding.entity.ts';
 import type { CriteriaSet } from '../../api/src/modules/criteria/criteria-set.entity.ts';
-import {
-  generateSyntheticStatuses,
-  type DocumentedAssessment,
-  type DocumentedRecognition,
-  type ReportedConstraint,
-} from '../synthetic/generate-statuses.ts';
+import { generateSyntheticStatuses, type DocumentedAssessment, type DocumentedRecognition, type ReportedConstraint } from '../synthetic/generate-statuses.ts';
 import { criteriaNotIn, documentYear, type SeedFiles } from './seed-files.ts';
 import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
 import { insertAssessments, type AssessmentRow, type UnitIndex } from './insert-assessments.ts';
@@ -159,7 +154,8 @@ function lastYearShownUnrecognised(docs: SeedFiles['docs']): Map<string, number>
     const recognised = new Set((doc.recognitions ?? []).filter((r) => r.status === 'recognised').map((r) => r.unitCode));
     for (const a of doc.assessments ?? []) if (a.kind === 'actual' && !recognised.has(a.unitCode)) note(a.unitCode, a.year);
     // A step under way (verified, appraised) in Y means no decision yet that year; a plan for Y does not.
-    for (const r of doc.recognitions ?? []) if (['verified', 'appraised-awaiting-decision'].includes(r.status) && !recognised.has(r.unitCode)) note(r.unitCode, r.year);
+    for (const r of doc.recognitions ?? [])
+      if (['verified', 'appraised-awaiting-decision'].includes(r.status) && !recognised.has(r.unitCode)) note(r.unitCode, r.year);
   }
   return last;
 }

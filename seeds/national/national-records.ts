@@ -43,10 +43,9 @@ export interface NationalOptions {
  */
 export async function seedNational(em: EntityManager, options: NationalOptions): Promise<{ communes: number; communeYears: number; skippedCommunes: number }> {
   const connection = em.getConnection();
-  const sets = await connection.execute<SetRow[]>(
-    `select id, code, criteria_count, valid_from, valid_to from criteria_set where code = any(?::text[])`,
-    [`{${communeSets.join(',')}}`],
-  );
+  const sets = await connection.execute<SetRow[]>(`select id, code, criteria_count, valid_from, valid_to from criteria_set where code = any(?::text[])`, [
+    `{${communeSets.join(',')}}`,
+  ]);
   if (sets.length !== communeSets.length) throw new Error('The criteria sets are not loaded yet: start the app once (npm start) so the seeds load.');
   const setByCode = new Map(sets.map((s) => [s.code, s]));
   const all = await connection.execute<(CommuneRow & { foreign: boolean })[]>(
@@ -78,19 +77,21 @@ export async function seedNational(em: EntityManager, options: NationalOptions):
     const idByCode = new Map(provinceCommunes.map((c) => [c.code, c.id]));
     const rows = result.assessments;
     await em.transactional(async (tx) => {
-      await tx.getConnection().execute(
-        insertNationalSql,
-        [
-          intArray(rows.map((a) => idByCode.get(a.unitCode)!)),
-          intArray(rows.map((a) => setByCode.get(a.setCode)!.id)),
-          intArray(rows.map((a) => a.year)),
-          intArray(rows.map((a) => metMask(a.met))),
-          nationalNote,
-          String(nationalSeed),
-        ],
-        'run',
-        tx.getTransactionContext(),
-      );
+      await tx
+        .getConnection()
+        .execute(
+          insertNationalSql,
+          [
+            intArray(rows.map((a) => idByCode.get(a.unitCode)!)),
+            intArray(rows.map((a) => setByCode.get(a.setCode)!.id)),
+            intArray(rows.map((a) => a.year)),
+            intArray(rows.map((a) => metMask(a.met))),
+            nationalNote,
+            String(nationalSeed),
+          ],
+          'run',
+          tx.getTransactionContext(),
+        );
     });
     communeYears += rows.length;
     options.progress.advance(provinceCommunes.length);

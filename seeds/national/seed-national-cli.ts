@@ -14,7 +14,7 @@ const config = loadConfig();
 const provinceArg = process.argv.indexOf('--province');
 const provinces = provinceArg > 0 ? process.argv[provinceArg + 1]?.split(',') : undefined;
 
-let database;
+let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
   database = await openDatabase(config, console.log);
 } catch (error) {

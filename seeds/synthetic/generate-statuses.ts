@@ -88,12 +88,7 @@ export interface SyntheticResult {
 // ---------------------------------------------------------------------------------------------------
 // Constants
 
-const METRICS: readonly ReportedConstraint['metric'][] = [
-  'communes_in_band',
-  'communes_meeting_standard',
-  'total_criteria',
-  'avg_criteria',
-];
+const METRICS: readonly ReportedConstraint['metric'][] = ['communes_in_band', 'communes_meeting_standard', 'total_criteria', 'avg_criteria'];
 
 /**
  * Cost tiers of the trajectory search. Each tier is far above everything the tiers below can add up to
@@ -269,7 +264,10 @@ function documentedAnchors(docs: DocumentedAssessment[], slots: Slot[]) {
       docSet.push(null);
       continue;
     }
-    const union = validCriteria(records.flatMap((r) => r.met), slot.n);
+    const union = validCriteria(
+      records.flatMap((r) => r.met),
+      slot.n,
+    );
     const printed = Math.max(...records.map((r) => new Set(r.met).size));
     docCount.push(Math.min(slot.n, Math.max(union.length, printed)));
     docSet.push(union);
@@ -306,7 +304,7 @@ function targetHints(docs: DocumentedAssessment[], slots: Slot[], docSet: (numbe
       return;
     }
     const metBefore = new Set<number>();
-    for (let p = 0; p < t; p++) if (slots[p]!.segment === slot.segment) docSet[p]?.forEach((c) => metBefore.add(c));
+    for (let p = 0; p < t; p++) if (slots[p]!.segment === slot.segment) for (const c of docSet[p] ?? []) metBefore.add(c);
     hint.push(planned);
     hintAdd.push(planned.filter((c) => !metBefore.has(c)).length);
   });
@@ -559,8 +557,7 @@ function prepareConstraints(constraints: ReportedConstraint[], slots: Slot[], pl
  * (e.g. Lạng Sơn 2016: only the <5 band) would leave a state the detailed year after cannot grow from.
  */
 function jobOrder(a: GroupJob, b: GroupJob): number {
-  const richness = (j: GroupJob) =>
-    j.bandQuota.filter((q) => q !== null).length + (j.recQuota === null ? 0 : 1) + (j.totalTarget === null ? 0 : 1);
+  const richness = (j: GroupJob) => j.bandQuota.filter((q) => q !== null).length + (j.recQuota === null ? 0 : 1) + (j.totalTarget === null ? 0 : 1);
   return b.unitCode.length - a.unitCode.length || richness(b) - richness(a) || a.t - b.t || cmp(a.unitCode, b.unitCode);
 }
 
@@ -595,7 +592,7 @@ function buildJob(group: ReportedConstraint[], t: number, members: number[], pre
     recQuota: rec ? Math.min(n, Math.max(0, scale(rec.value))) : null,
     totalTarget: total ? Math.max(0, scale(total.value)) : avg ? Math.round(avg.value * n) : null,
   };
-  communeBands.forEach((b, i) => recordSolved(chosen.get(`communes_in_band|${b}`), quota[i] ?? null, prepared));
+  for (const [i, b] of communeBands.entries()) recordSolved(chosen.get(`communes_in_band|${b}`), quota[i] ?? null, prepared);
   recordSolved(rec, job.recQuota, prepared);
   recordSolved(total, job.totalTarget, prepared);
   if (avg) prepared.solvedFor.set(avg, avg.value);
@@ -608,13 +605,7 @@ function recordSolved(c: ReportedConstraint | undefined, value: number | null, p
   if (c && value !== null) prepared.solvedFor.set(c, value);
 }
 
-function noteScaling(
-  chosen: Map<string, ReportedConstraint>,
-  job: GroupJob,
-  sum: number,
-  n: number,
-  notes: Map<ReportedConstraint, string>,
-): void {
+function noteScaling(chosen: Map<string, ReportedConstraint>, job: GroupJob, sum: number, n: number, notes: Map<ReportedConstraint, string>): void {
   for (const c of chosen.values()) {
     if (c.metric === 'avg_criteria') continue;
     notes.set(
@@ -667,14 +658,21 @@ interface FlowGraph {
 
 function addEdge(g: FlowGraph, u: number, v: number, cap: number, cost: number): void {
   g.adj[u]!.push(g.to.length);
-  g.to.push(v), g.cap.push(cap), g.cost.push(cost);
+  g.to.push(v);
+  g.cap.push(cap);
+  g.cost.push(cost);
   g.adj[v]!.push(g.to.length);
-  g.to.push(u), g.cap.push(0), g.cost.push(-cost);
+  g.to.push(u);
+  g.cap.push(0);
+  g.cost.push(-cost);
 }
 
 /** Exact quota: a bonus per unit up to q and a penalty beyond, i.e. cost = B·|flow − q| − B·q. */
 function addQuotaEdges(g: FlowGraph, u: number, v: number, quota: number | null, big: number): void {
-  if (quota === null) return addEdge(g, u, v, big, 0);
+  if (quota === null) {
+    addEdge(g, u, v, big, 0);
+    return;
+  }
   addEdge(g, u, v, quota, -COST.constraint);
   addEdge(g, u, v, big, COST.constraint);
 }
@@ -694,7 +692,10 @@ function shortestPath(g: FlowGraph, src: number): number[] {
       if (g.cap[e]! <= 0 || dist[u]! + g.cost[e]! >= dist[v]!) continue;
       dist[v] = dist[u]! + g.cost[e]!;
       via[v] = e;
-      if (!queued[v]) (queued[v] = true), queue.push(v);
+      if (!queued[v]) {
+        queued[v] = true;
+        queue.push(v);
+      }
     }
   }
   return via;
@@ -840,13 +841,7 @@ function matches(metric: ReportedConstraint['metric'], value: number, achieved: 
   return Math.abs(Math.round(achieved * scale) / scale - value) < 1e-9;
 }
 
-function evaluateConstraints(
-  constraints: ReportedConstraint[],
-  prepared: Prepared,
-  plans: Plan[],
-  slots: Slot[],
-  paths: number[][],
-): SyntheticResult['unmet'] {
+function evaluateConstraints(constraints: ReportedConstraint[], prepared: Prepared, plans: Plan[], slots: Slot[], paths: number[][]): SyntheticResult['unmet'] {
   const unmet: SyntheticResult['unmet'] = [];
   for (const c of sortConstraints(constraints)) {
     const t = slots.findIndex((s) => s.year === c.year);
@@ -898,13 +893,7 @@ function criteriaLists(plan: Plan, slots: Slot[], path: number[]): (number[] | n
     const hint = new Set(plan.hint[t] ?? []);
     const sameSetNext = t + 1 < slots.length && slots[t + 1]!.segment === slot.segment;
     const nextHint = new Set(sameSetNext ? (plan.hint[t + 1] ?? []) : []);
-    const key = (c: number) => [
-      pool && !pool.has(c) ? 1 : 0,
-      hint.has(c) ? 0 : 1,
-      previousSet.has(c) ? 0 : 1,
-      nextHint.has(c) ? 1 : 0,
-      plan.rank.get(c) ?? c,
-    ];
+    const key = (c: number) => [pool && !pool.has(c) ? 1 : 0, hint.has(c) ? 0 : 1, previousSet.has(c) ? 0 : 1, nextHint.has(c) ? 1 : 0, plan.rank.get(c) ?? c];
     current = growTo(current, need, slot.n, key);
     lists.push([...current]);
   });
@@ -914,8 +903,14 @@ function criteriaLists(plan: Plan, slots: Slot[], path: number[]): (number[] | n
 function growTo(current: number[], need: number, n: number, key: (c: number) => number[]): number[] {
   const have = new Set(current);
   const byKey = (a: number, b: number) => compareKeys(key(a), key(b)) || a - b;
-  if (need < have.size) return [...have].sort(byKey).slice(0, need).sort((a, b) => a - b); // only if documents contradict
-  const candidates = Array.from({ length: n }, (_, i) => i + 1).filter((c) => !have.has(c)).sort(byKey);
+  if (need < have.size)
+    return [...have]
+      .sort(byKey)
+      .slice(0, need)
+      .sort((a, b) => a - b); // only if documents contradict
+  const candidates = Array.from({ length: n }, (_, i) => i + 1)
+    .filter((c) => !have.has(c))
+    .sort(byKey);
   return [...have, ...candidates.slice(0, need - have.size)].sort((a, b) => a - b);
 }
 
@@ -933,12 +928,7 @@ function sortedInputs(input: SyntheticInput) {
     .sort((a, b) => cmp(a.code, b.code) || cmp(a.districtCode, b.districtCode) || cmp(a.provinceCode, b.provinceCode))
     .filter((c, i, all) => i === 0 || all[i - 1]!.code !== c.code);
   const documented = [...input.documented].sort(
-    (a, b) =>
-      cmp(a.unitCode, b.unitCode) ||
-      a.year - b.year ||
-      cmp(a.kind, b.kind) ||
-      cmp(a.setCode, b.setCode) ||
-      cmp(a.met.join(','), b.met.join(',')),
+    (a, b) => cmp(a.unitCode, b.unitCode) || a.year - b.year || cmp(a.kind, b.kind) || cmp(a.setCode, b.setCode) || cmp(a.met.join(','), b.met.join(',')),
   );
   const recognitions = [...input.recognitions].sort(
     (a, b) => cmp(a.unitCode, b.unitCode) || a.year - b.year || cmp(a.tier, b.tier) || Number(!!a.heldBy) - Number(!!b.heldBy),

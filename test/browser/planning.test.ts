@@ -25,7 +25,10 @@ async function apiMatches(filter: Record<string, unknown>) {
 }
 
 async function tableCodes(page: Page): Promise<string[]> {
-  return page.getByTestId('matches').locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code!));
+  return page
+    .getByTestId('matches')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code!));
 }
 
 describe('planners answer their questions in Chromium', () => {
@@ -53,8 +56,7 @@ describe('planners answer their questions in Chromium', () => {
     await page.screenshot({ path: path.join(screenshots, '10-lang-son-below-5-2017.png') });
 
     // Most criteria first by default; a click on the header puts the fewest first, another reverses it.
-    const criteriaColumn = async () =>
-      (await page.getByTestId('matches').locator('tbody td.number').allTextContents()).map((c) => Number(c.split('/')[0]));
+    const criteriaColumn = async () => (await page.getByTestId('matches').locator('tbody td.number').allTextContents()).map((c) => Number(c.split('/')[0]));
     const descending = await criteriaColumn();
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(Math.max(...descending)).toBeLessThan(5);

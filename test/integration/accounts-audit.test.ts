@@ -38,7 +38,13 @@ describe.each(servers)('accounts, roles and the audit trail on $name', ({ url })
   };
   const tokens: Record<string, string> = {};
   const commune2025 = async (code: string) =>
-    (await queryData(url, `query($code: String!) { unit(code: $code) { assessments { year criteriaSet { code } } indicatorValues { year indicatorCode } recognitions { year } targets { year } } }`, { code })).unit;
+    (
+      await queryData(
+        url,
+        `query($code: String!) { unit(code: $code) { assessments { year criteriaSet { code } } indicatorValues { year indicatorCode } recognitions { year } targets { year } } }`,
+        { code },
+      )
+    ).unit;
   const audit = async (filter: Record<string, unknown>, token = tokens.admin) => graphql(url, auditQuery, { filter, first: 50 }, bearer(token));
 
   beforeAll(async () => {
@@ -147,7 +153,12 @@ describe.each(servers)('accounts, roles and the audit trail on $name', ({ url })
       const trail = await audit({ unitCode: vanAn, action: 'recordAssessment', outcome: 'DONE' });
       const [latest, earlier] = trail.data.auditTrail.nodes;
       expect(earlier).toMatchObject({ actorUsername: 'chilang.editor', actorRole: 'district-editor', entity: 'assessment', year: 2025, before: null });
-      expect(earlier.after).toMatchObject({ set: 'commune-2021', met: [1, 2, 3, 4], notMet: [5], indicators: [{ code: '10', value: '≥ 45', valueNumber: 45 }] });
+      expect(earlier.after).toMatchObject({
+        set: 'commune-2021',
+        met: [1, 2, 3, 4],
+        notMet: [5],
+        indicators: [{ code: '10', value: '≥ 45', valueNumber: 45 }],
+      });
       expect(latest.before).toEqual(earlier.after);
       expect(latest.after).toMatchObject({ met: [1, 2, 3, 4, 5], notMet: [], indicators: [{ code: '10', value: '≥ 45' }] });
       expect(latest.entityId).toBe(earlier.entityId);
@@ -191,17 +202,40 @@ describe.each(servers)('accounts, roles and the audit trail on $name', ({ url })
         { input: recognition },
         bearer(tokens.district),
       );
-      expect(recorded.data.recordRecognition).toEqual({ tier: 'STANDARD', status: 'RECOGNISED', year: 2025, decisionNumber: '123/QĐ-UBND', decidedOn: '2025-12-30', synthetic: false });
-      const corrected = await graphql(url, `mutation($input: RecognitionInput!) { recordRecognition(input: $input) { decisionNumber } }`, { input: { ...recognition, decisionNumber: '124/QĐ-UBND' } }, bearer(tokens.district));
+      expect(recorded.data.recordRecognition).toEqual({
+        tier: 'STANDARD',
+        status: 'RECOGNISED',
+        year: 2025,
+        decisionNumber: '123/QĐ-UBND',
+        decidedOn: '2025-12-30',
+        synthetic: false,
+      });
+      const corrected = await graphql(
+        url,
+        `mutation($input: RecognitionInput!) { recordRecognition(input: $input) { decisionNumber } }`,
+        { input: { ...recognition, decisionNumber: '124/QĐ-UBND' } },
+        bearer(tokens.district),
+      );
       expect(corrected.data.recordRecognition.decisionNumber).toBe('124/QĐ-UBND');
       const [change] = (await audit({ unitCode: vanAn, action: 'recordRecognition' })).data.auditTrail.nodes;
       expect(change.before).toMatchObject({ decisionNumber: '123/QĐ-UBND' });
       expect(change.after).toMatchObject({ decisionNumber: '124/QĐ-UBND', decidedOn: '2025-12-30' });
 
       const target = { unitCode: vanAn, set: 'commune-2021', year: 2025, criteria: [6, 7], criteriaCount: 19, text: 'Đạt chuẩn NTM năm 2025' };
-      const set = await graphql(url, `mutation($input: TargetInput!) { setTarget(input: $input) { year criteria criteriaCount text criteriaSet { code } } }`, { input: target }, bearer(tokens.commune));
+      const set = await graphql(
+        url,
+        `mutation($input: TargetInput!) { setTarget(input: $input) { year criteria criteriaCount text criteriaSet { code } } }`,
+        { input: target },
+        bearer(tokens.commune),
+      );
       expect(set.errors).toBeUndefined();
-      expect(set.data.setTarget).toEqual({ year: 2025, criteria: [6, 7], criteriaCount: 19, text: 'Đạt chuẩn NTM năm 2025', criteriaSet: { code: 'commune-2021' } });
+      expect(set.data.setTarget).toEqual({
+        year: 2025,
+        criteria: [6, 7],
+        criteriaCount: 19,
+        text: 'Đạt chuẩn NTM năm 2025',
+        criteriaSet: { code: 'commune-2021' },
+      });
       const [targetChange] = (await audit({ unitCode: vanAn, action: 'setTarget' })).data.auditTrail.nodes;
       expect(targetChange).toMatchObject({ actorUsername: 'vanan.editor', before: null, after: { criteria: [6, 7], criteriaCount: 19 } });
       const unit = await commune2025(vanAn);
@@ -211,7 +245,12 @@ describe.each(servers)('accounts, roles and the audit trail on $name', ({ url })
 
     it('let the operator token write as the audited admin "operator"', async () => {
       const input = { unitCode: trungKhanh, tier: 'STANDARD', status: 'PLANNED', year: 2025 };
-      const result = await graphql(url, `mutation($input: RecognitionInput!) { recordRecognition(input: $input) { status } }`, { input }, bearer(operatorToken));
+      const result = await graphql(
+        url,
+        `mutation($input: RecognitionInput!) { recordRecognition(input: $input) { status } }`,
+        { input },
+        bearer(operatorToken),
+      );
       expect(result.data.recordRecognition.status).toBe('PLANNED');
       const [entry] = (await audit({ unitCode: trungKhanh, outcome: 'DONE' })).data.auditTrail.nodes;
       expect(entry).toMatchObject({ actorUsername: 'operator', actorRole: 'admin', action: 'recordRecognition' });
@@ -243,7 +282,12 @@ describe.each(servers)('accounts, roles and the audit trail on $name', ({ url })
     });
 
     it('refuses a recognition dated outside its year', async () => {
-      const result = await graphql(url, `mutation($input: RecognitionInput!) { recordRecognition(input: $input) { year } }`, { input: { unitCode: vanAn, tier: 'ADVANCED', year: 2025, decidedOn: '2024-02-30' } }, bearer(tokens.district));
+      const result = await graphql(
+        url,
+        `mutation($input: RecognitionInput!) { recordRecognition(input: $input) { year } }`,
+        { input: { unitCode: vanAn, tier: 'ADVANCED', year: 2025, decidedOn: '2024-02-30' } },
+        bearer(tokens.district),
+      );
       expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     });
 
@@ -278,9 +322,17 @@ describe.each(servers)('accounts, roles and the audit trail on $name', ({ url })
 
     it('shows who created each account, the first admin included', async () => {
       const created = (await audit({ entity: 'user' })).data.auditTrail.nodes;
-      expect(created).toContainEqual(expect.objectContaining({ action: 'createFirstAdmin', actorUsername: 'environment', after: expect.objectContaining({ username: 'test-admin' }) }));
+      expect(created).toContainEqual(
+        expect.objectContaining({ action: 'createFirstAdmin', actorUsername: 'environment', after: expect.objectContaining({ username: 'test-admin' }) }),
+      );
       const editor = created.find((n: any) => n.after?.username === 'chilang.editor');
-      expect(editor).toMatchObject({ actorUsername: 'test-admin', action: 'createUser', unitCode: '187', before: null, after: { role: 'district-editor', unitCode: '187' } });
+      expect(editor).toMatchObject({
+        actorUsername: 'test-admin',
+        action: 'createUser',
+        unitCode: '187',
+        before: null,
+        after: { role: 'district-editor', unitCode: '187' },
+      });
       expect(JSON.stringify(created)).not.toMatch(/scrypt|password/i);
     });
   });

@@ -15,10 +15,7 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
   });
 
   it('serves Lạng Sơn (20) with its 11 districts, each pointing back to it', async () => {
-    const { unit } = await queryData(
-      url,
-      `{ unit(code: "20") { code name shortName level kind children { code name level parent { code } } } }`,
-    );
+    const { unit } = await queryData(url, `{ unit(code: "20") { code name shortName level kind children { code name level parent { code } } } }`);
     expect(unit).toMatchObject({ code: '20', name: 'Tỉnh Lạng Sơn', shortName: 'Lạng Sơn', level: 'PROVINCE', kind: 'Tỉnh' });
     expect(unit.children).toHaveLength(11);
     expect(unit.children.map((c: any) => c.name)).toContain('Huyện Đình Lập');
@@ -103,8 +100,7 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
 });
 
 describe.each(servers)('errors on $name carry extensions.code', ({ url }) => {
-  const codeOf = async (query: string, variables?: Record<string, unknown>) =>
-    (await graphql(url, query, variables)).errors?.[0]?.extensions?.code;
+  const codeOf = async (query: string, variables?: Record<string, unknown>) => (await graphql(url, query, variables)).errors?.[0]?.extensions?.code;
 
   it('NOT_FOUND for a code no unit has', async () => {
     const result = await graphql(url, `{ unit(code: "99") { name } }`);

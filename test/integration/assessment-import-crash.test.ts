@@ -64,42 +64,40 @@ function midWrite(server: SpawnedServer): Promise<string> {
 }
 
 describe.each(['embedded', 'postgis'] as const)('an import cut off by SIGKILL on %s', (kind) => {
-  it(
-    'leaves the assessment tables exactly as before, and the restarted server marks the batch interrupted',
-    async () => {
-      const { env } = await prepare(kind);
-      const first = await spawnServer(kind, env);
-      const databaseUrl = first.databaseUrl;
-      const { csv, rows } = await largeImport(first.url);
-      expect(rows).toBeGreaterThan(3000);
-      const before = await assessmentChecksum(databaseUrl);
+  it('leaves the assessment tables exactly as before, and the restarted server marks the batch interrupted', async () => {
+    const { env } = await prepare(kind);
+    const first = await spawnServer(kind, env);
+    const databaseUrl = first.databaseUrl;
+    const { csv, rows } = await largeImport(first.url);
+    expect(rows).toBeGreaterThan(3000);
+    const before = await assessmentChecksum(databaseUrl);
 
-      const reached = midWrite(first);
-      const upload = uploadImport(first.url, 'crash.csv', csv).catch((error: Error) => error);
-      const line = await reached;
-      const exited = new Promise((resolve) => first.process.once('exit', resolve));
-      first.process.kill('SIGKILL');
-      await exited;
-      expect(await upload).toBeInstanceOf(Error);
-      console.log(`${kind}: killed after "${line}"`);
+    const reached = midWrite(first);
+    const upload = uploadImport(first.url, 'crash.csv', csv).catch((error: Error) => error);
+    const line = await reached;
+    const exited = new Promise((resolve) => first.process.once('exit', resolve));
+    first.process.kill('SIGKILL');
+    await exited;
+    expect(await upload).toBeInstanceOf(Error);
+    console.log(`${kind}: killed after "${line}"`);
 
-      if (kind === 'embedded') {
-        // The killed process's lock is left behind; its pid is dead, so the restart takes it over.
-        const lock = path.join(env.DATA_DIR, 'pglite.lock');
-        expect(fs.existsSync(lock)).toBe(true);
-        expect(fs.readFileSync(lock, 'utf8').split('\n')[0]).toBe(String(first.process.pid));
-      }
-      const second = await spawnServer(kind, env);
-      cleanups.push(async () => void (await second.stop('SIGINT')));
-      expect(await assessmentChecksum(second.databaseUrl)).toBe(before);
-      const batches = await withSql(second.databaseUrl, (query) => query(`select file_name, status, rows_changed, error from assessment_import_batch order by id`));
-      expect(batches).toEqual([{ file_name: 'crash.csv', status: 'interrupted', rows_changed: 0, error: expect.stringMatching(/stopped during the import/) }]);
+    if (kind === 'embedded') {
+      // The killed process's lock is left behind; its pid is dead, so the restart takes it over.
+      const lock = path.join(env.DATA_DIR, 'pglite.lock');
+      expect(fs.existsSync(lock)).toBe(true);
+      expect(fs.readFileSync(lock, 'utf8').split('\n')[0]).toBe(String(first.process.pid));
+    }
+    const second = await spawnServer(kind, env);
+    cleanups.push(async () => void (await second.stop('SIGINT')));
+    expect(await assessmentChecksum(second.databaseUrl)).toBe(before);
+    const batches = await withSql(second.databaseUrl, (query) =>
+      query(`select file_name, status, rows_changed, error from assessment_import_batch order by id`),
+    );
+    expect(batches).toEqual([{ file_name: 'crash.csv', status: 'interrupted', rows_changed: 0, error: expect.stringMatching(/stopped during the import/) }]);
 
-      // The same file imported without interruption changes every row, proving it would have written.
-      const result = await uploadImport(second.url, 'crash.csv', csv);
-      expect(result.data).toMatchObject({ status: 'APPLIED', rowsChanged: rows });
-      expect(await assessmentChecksum(second.databaseUrl)).not.toBe(before);
-    },
-    1_200_000,
-  );
+    // The same file imported without interruption changes every row, proving it would have written.
+    const result = await uploadImport(second.url, 'crash.csv', csv);
+    expect(result.data).toMatchObject({ status: 'APPLIED', rowsChanged: rows });
+    expect(await assessmentChecksum(second.databaseUrl)).not.toBe(before);
+  }, 1_200_000);
 });

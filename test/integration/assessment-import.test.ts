@@ -27,7 +27,11 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
     expect(bangMac.slice(1, 6)).toEqual(['Xã Bằng Mạc', 'Huyện Chi Lăng', 'Tỉnh Lạng Sơn', '2017', 'commune-2016']);
     const csv = await exportFile(url, 'csv', { unit: '20', year: '2017' });
     expect(csv.response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const csvLines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csvLines = csv.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csvLines.length).toBe(rows.length);
     expect(csvLines.find((l) => l.startsWith('06493,'))!.split(',')).toEqual(bangMac.map(String));
     const district = await exportFile(url, 'csv', { unit: '187', year: '2017', level: 'district' });
@@ -50,7 +54,10 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
   });
 
   it('acceptance: Lạng Sơn 2017 exported, three cells edited, imported: exactly those three change', async () => {
-    const { units } = await queryData(url, `{ units(filter: { withinCode: "20", level: COMMUNE, year: 2017, synthetic: true }, first: 3) { nodes { code status(year: 2017, set: "commune-2016") { items { criterion status } } } } }`);
+    const { units } = await queryData(
+      url,
+      `{ units(filter: { withinCode: "20", level: COMMUNE, year: 2017, synthetic: true }, first: 3) { nodes { code status(year: 2017, set: "commune-2016") { items { criterion status } } } } }`,
+    );
     const original = (await exportFile(url, 'xlsx', { unit: '20', year: '2017' })).body;
     const word = { MET: 'Đạt', NOT_MET: 'Chưa đạt', UNKNOWN: '' } as Record<string, string>;
     const edits: [string, string, string][] = units.nodes.map((n: any, i: number) => {
@@ -67,7 +74,14 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
 
     const result = await uploadImport(url, 'lang-son-2017-edited.xlsx', edited);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toMatchObject({ status: 'APPLIED', rowsChanged: 3, cellsChanged: 3, rowsRejected: 0, fileName: 'lang-son-2017-edited.xlsx', format: 'xlsx' });
+    expect(result.data).toMatchObject({
+      status: 'APPLIED',
+      rowsChanged: 3,
+      cellsChanged: 3,
+      rowsRejected: 0,
+      fileName: 'lang-son-2017-edited.xlsx',
+      format: 'xlsx',
+    });
     expect(result.data.checksum).toBe(crypto.createHash('sha256').update(edited).digest('hex'));
     expect(result.data.changes.map((c: any) => ({ unitCode: c.unitCode, created: c.created, cells: c.cells }))).toEqual(expected);
 
@@ -75,21 +89,44 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
     const after = await xlsxRows((await exportFile(url, 'xlsx', { unit: '20', year: '2017' })).body);
     const before = await xlsxRows(original);
     const differences: string[] = [];
-    before.forEach((row, r) => row.forEach((cell, c) => cell !== after[r][c] && differences.push(`${row[0]} ${before[0][c]} ${cell} → ${after[r][c]}`)));
+    for (const [r, row] of before.entries()) {
+      for (const [c, cell] of row.entries()) if (cell !== after[r][c]) differences.push(`${row[0]} ${before[0][c]} ${cell} → ${after[r][c]}`);
+    }
     expect(differences).toHaveLength(3);
 
-    const { assessmentImportBatches } = await graphqlAsOperator(url, `{ assessmentImportBatches(last: 1) { id fileName checksum format actor dryRun status rowsRead rowsChanged cellsChanged finishedAt } }`);
-    expect(assessmentImportBatches[0]).toMatchObject({ id: result.data.batchId, fileName: 'lang-son-2017-edited.xlsx', checksum: result.data.checksum, format: 'xlsx', actor: 'operator', dryRun: false, status: 'APPLIED', rowsChanged: 3, cellsChanged: 3 });
+    const { assessmentImportBatches } = await graphqlAsOperator(
+      url,
+      `{ assessmentImportBatches(last: 1) { id fileName checksum format actor dryRun status rowsRead rowsChanged cellsChanged finishedAt } }`,
+    );
+    expect(assessmentImportBatches[0]).toMatchObject({
+      id: result.data.batchId,
+      fileName: 'lang-son-2017-edited.xlsx',
+      checksum: result.data.checksum,
+      format: 'xlsx',
+      actor: 'operator',
+      dryRun: false,
+      status: 'APPLIED',
+      rowsChanged: 3,
+      cellsChanged: 3,
+    });
 
     // Each of the three changes is in the audit trail, with its cell before and after and the batch.
-    const { auditTrail } = await graphqlAsOperator(url, `query($batch: String!) { auditTrail(filter: { importBatchId: $batch }) { totalCount nodes { actorUsername action entity unitCode year outcome before after } } }`, { batch: String(result.data.batchId) });
+    const { auditTrail } = await graphqlAsOperator(
+      url,
+      `query($batch: String!) { auditTrail(filter: { importBatchId: $batch }) { totalCount nodes { actorUsername action entity unitCode year outcome before after } } }`,
+      { batch: String(result.data.batchId) },
+    );
     expect(auditTrail.totalCount).toBe(3);
     const audited = auditTrail.nodes.map((n: any) => {
       const column = Object.keys(n.after).find((k) => k.startsWith('TC'))!;
       return { unitCode: n.unitCode, created: false, cells: [{ column, before: n.before[column], after: n.after[column] }] };
     });
-    expect(audited.sort((a: any, b: any) => a.unitCode.localeCompare(b.unitCode))).toEqual([...expected].sort((a: any, b: any) => a.unitCode.localeCompare(b.unitCode)));
-    expect(new Set(auditTrail.nodes.map((n: any) => `${n.actorUsername} ${n.action} ${n.entity} ${n.year} ${n.outcome}`))).toEqual(new Set(['operator importAssessments assessment 2017 DONE']));
+    expect(audited.sort((a: any, b: any) => a.unitCode.localeCompare(b.unitCode))).toEqual(
+      [...expected].sort((a: any, b: any) => a.unitCode.localeCompare(b.unitCode)),
+    );
+    expect(new Set(auditTrail.nodes.map((n: any) => `${n.actorUsername} ${n.action} ${n.entity} ${n.year} ${n.outcome}`))).toEqual(
+      new Set(['operator importAssessments assessment 2017 DONE']),
+    );
 
     // Importing the original puts the three values back (other tests read these communes).
     const restored = await uploadImport(url, 'lang-son-2017.xlsx', original);
@@ -99,17 +136,27 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
   it('a district editor imports for the district, but a file with a commune outside it is refused, logged, and writes nothing', async () => {
     const admin = await loginAs(url, firstAdmin.username, firstAdmin.password);
     const editor = { username: `import.chilang.${Date.now().toString(36)}`, password: 'chi lang import editor', role: 'DISTRICT_EDITOR', unitCode: '187' };
-    const created = await graphql(url, `mutation($input: UserInput!) { createUser(input: $input) { id } }`, { input: editor }, { authorization: `Bearer ${admin}` });
+    const created = await graphql(
+      url,
+      `mutation($input: UserInput!) { createUser(input: $input) { id } }`,
+      { input: editor },
+      { authorization: `Bearer ${admin}` },
+    );
     expect(created.errors).toBeUndefined();
     const token = await loginAs(url, editor.username, editor.password);
 
     // A commune of Chi Lăng with synthetic data (documented facts stay untouched), and Trùng Khánh
     // (06127, Văn Lãng), outside the editor's district.
-    const { units: ownUnits } = await queryData(url, `{ units(filter: { withinCode: "187", level: COMMUNE, year: 2017, synthetic: true }, first: 1) { nodes { code } } }`);
+    const { units: ownUnits } = await queryData(
+      url,
+      `{ units(filter: { withinCode: "187", level: COMMUNE, year: 2017, synthetic: true }, first: 1) { nodes { code } } }`,
+    );
     const ownCode: string = ownUnits.nodes[0].code;
-    const file = (cells: string) =>
-      Buffer.from(`Mã ĐVHC,Năm,Bộ tiêu chí,TC1\r\n${ownCode},2017,commune-2016,${cells}\r\n06127,2017,commune-2016,${cells}\r\n`);
-    const { units } = await queryData(url, `{ units(filter: { withinCode: "20", level: COMMUNE }, first: 400) { nodes { code status(year: 2017, set: "commune-2016") { items { criterion status } } } } }`);
+    const file = (cells: string) => Buffer.from(`Mã ĐVHC,Năm,Bộ tiêu chí,TC1\r\n${ownCode},2017,commune-2016,${cells}\r\n06127,2017,commune-2016,${cells}\r\n`);
+    const { units } = await queryData(
+      url,
+      `{ units(filter: { withinCode: "20", level: COMMUNE }, first: 400) { nodes { code status(year: 2017, set: "commune-2016") { items { criterion status } } } } }`,
+    );
     const c1 = (code: string) => units.nodes.find((n: any) => n.code === code).status?.items.find((i: any) => i.criterion === 1)?.status ?? 'UNKNOWN';
     const flipped = c1('06127') === 'MET' ? 'Chưa đạt' : 'Đạt';
     const checksum = await assessmentChecksum(databaseUrl);
@@ -117,7 +164,11 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0].message).toContain('06127');
     expect(await assessmentChecksum(databaseUrl)).toBe(checksum);
-    const { auditTrail } = await graphqlAsOperator(url, `query($actor: String!) { auditTrail(filter: { actor: $actor }) { nodes { action outcome unitCode reason } } }`, { actor: editor.username });
+    const { auditTrail } = await graphqlAsOperator(
+      url,
+      `query($actor: String!) { auditTrail(filter: { actor: $actor }) { nodes { action outcome unitCode reason } } }`,
+      { actor: editor.username },
+    );
     expect(auditTrail.nodes).toEqual([expect.objectContaining({ action: 'importAssessments', outcome: 'DENIED', unitCode: '06127' })]);
 
     // Its own commune alone goes through, audited under the editor's name.
@@ -125,7 +176,9 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
     const accepted = await uploadImport(url, 'own-district.csv', own, { token });
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data).toMatchObject({ status: 'APPLIED', rowsChanged: 1 });
-    const back = Buffer.from(`Mã ĐVHC,Năm,Bộ tiêu chí,TC1\r\n${ownCode},2017,commune-2016,${{ MET: 'Đạt', NOT_MET: 'Chưa đạt', UNKNOWN: '' }[c1(ownCode) as 'MET']}\r\n`);
+    const back = Buffer.from(
+      `Mã ĐVHC,Năm,Bộ tiêu chí,TC1\r\n${ownCode},2017,commune-2016,${{ MET: 'Đạt', NOT_MET: 'Chưa đạt', UNKNOWN: '' }[c1(ownCode) as 'MET']}\r\n`,
+    );
     expect((await uploadImport(url, 'own-district-restore.csv', back, { token })).data).toMatchObject({ status: 'APPLIED', rowsChanged: 1 });
   });
 

@@ -39,9 +39,30 @@ function writeFixture(alter: (layers: { provinces: any; districts: any; communes
   return dir;
 }
 
-const bowTie = { type: 'Polygon', coordinates: [[[106.6, 21.8], [106.7, 21.9], [106.7, 21.8], [106.6, 21.9], [106.6, 21.8]]] };
+const bowTie = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [106.6, 21.8],
+      [106.7, 21.9],
+      [106.7, 21.8],
+      [106.6, 21.9],
+      [106.6, 21.8],
+    ],
+  ],
+};
 // Exactly collinear in binary floating point, so ST_MakeValid can only make a line of it.
-const collinear = { type: 'Polygon', coordinates: [[[106.5, 21.5], [106.75, 21.75], [107, 22], [106.5, 21.5]]] };
+const collinear = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [106.5, 21.5],
+      [106.75, 21.75],
+      [107, 22],
+      [106.5, 21.5],
+    ],
+  ],
+};
 
 interface Target {
   name: string;

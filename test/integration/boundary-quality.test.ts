@@ -34,9 +34,7 @@ describe.each(servers)('stored boundaries on $name', ({ databaseUrl }) => {
   });
 
   it('has a spatial index on the boundaries', async () => {
-    const rows = await withSql(databaseUrl, (q) =>
-      q(`select indexdef from pg_indexes where tablename = 'admin_unit' and indexdef ilike '%using gist%'`),
-    );
+    const rows = await withSql(databaseUrl, (q) => q(`select indexdef from pg_indexes where tablename = 'admin_unit' and indexdef ilike '%using gist%'`));
     expect(rows.map((r) => r.indexdef).join()).toMatch(/\(geom\)/);
   });
 

@@ -29,7 +29,12 @@ describe.each(servers)('choropleth after writes on $name', ({ url, databaseUrl }
     expect(columnsBefore.codes).toEqual(before.map((e) => e.code));
 
     const all = Array.from({ length: 19 }, (_, i) => i + 1);
-    const recorded = await graphql(url, recordMutation, { input: { unitCode: target.code, year: 2025, set: 'commune-2021', met: all.slice(0, 12), notMet: all.slice(12) } }, { authorization: `Bearer ${operatorToken}` });
+    const recorded = await graphql(
+      url,
+      recordMutation,
+      { input: { unitCode: target.code, year: 2025, set: 'commune-2021', met: all.slice(0, 12), notMet: all.slice(12) } },
+      { authorization: `Bearer ${operatorToken}` },
+    );
     expect(recorded.errors).toBeUndefined();
     const afterWrite = (await queryData(url, choroplethQuery)).choropleth.find((e: { code: string }) => e.code === target.code);
     expect(afterWrite).toEqual({ code: target.code, band: '10-14', criteriaMet: 12 });

@@ -22,7 +22,20 @@ function syncsDuringCommit(mode: 'durable' | 'unsafe'): string[] {
   const trace = path.join(work, `strace-${mode}.txt`);
   const result = spawnSync(
     'strace',
-    ['-f', '-y', '-e', 'trace=fsync,fdatasync,write', '-o', trace, process.execPath, '--import', 'tsx', 'test/support/embedded-commit.ts', path.join(work, `probe-${mode}`), mode],
+    [
+      '-f',
+      '-y',
+      '-e',
+      'trace=fsync,fdatasync,write',
+      '-o',
+      trace,
+      process.execPath,
+      '--import',
+      'tsx',
+      'test/support/embedded-commit.ts',
+      path.join(work, `probe-${mode}`),
+      mode,
+    ],
     { cwd: root, encoding: 'utf8', timeout: 300_000 },
   );
   if (result.status !== 0) throw new Error(`strace (apt-get install strace) failed: ${result.error?.message ?? result.stderr}`);

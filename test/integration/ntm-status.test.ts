@@ -28,7 +28,14 @@ describe.each(servers)('documented statuses on $name', ({ url }) => {
     // The review lists every criterion met with their count, so the other 11 are read as not met.
     const { unit } = await queryData(url, statusQuery, { code: '06493', year: 2016, set: 'commune-2016', kind: 'ACTUAL' });
     expect(unit.name).toBe('Xã Bằng Mạc');
-    expect(unit.status).toMatchObject({ criteriaMet: 8, criteriaTotal: 19, band: '5-9', tier: null, synthetic: false, missing: [2, 5, 6, 8, 10, 11, 13, 15, 16, 17, 18] });
+    expect(unit.status).toMatchObject({
+      criteriaMet: 8,
+      criteriaTotal: 19,
+      band: '5-9',
+      tier: null,
+      synthetic: false,
+      missing: [2, 5, 6, 8, 10, 11, 13, 15, 16, 17, 18],
+    });
     const met = unit.status.items.filter((i: any) => i.status === 'MET').map((i: any) => i.criterion);
     expect(met).toEqual([1, 3, 4, 7, 9, 12, 14, 19]);
     const documented = unit.assessments.find((a: any) => a.year === 2016);
@@ -69,11 +76,14 @@ describe.each(servers)('documented statuses on $name', ({ url }) => {
   });
 
   it('keeps communes merged away since as former units linked to their successor', async () => {
-    const { unit } = await queryData(
-      url,
-      `{ unit(code: "06580", codeList: "gso-2019") { name codeList validTo successors { code name } parent { name } } }`,
-    );
-    expect(unit).toEqual({ name: 'Xã Hiệp Hạ', codeList: 'gso-2019', validTo: '2020-01-01', successors: [{ code: '06595', name: 'Xã Minh Hiệp' }], parent: { name: 'Huyện Lộc Bình' } });
+    const { unit } = await queryData(url, `{ unit(code: "06580", codeList: "gso-2019") { name codeList validTo successors { code name } parent { name } } }`);
+    expect(unit).toEqual({
+      name: 'Xã Hiệp Hạ',
+      codeList: 'gso-2019',
+      validTo: '2020-01-01',
+      successors: [{ code: '06595', name: 'Xã Minh Hiệp' }],
+      parent: { name: 'Huyện Lộc Bình' },
+    });
     const successor = await queryData(url, `{ unit(code: "06595") { codeList predecessors { code name } } }`);
     expect(successor.unit.codeList).toBe('gso-2025-03');
     expect(successor.unit.predecessors.map((p: any) => p.name).sort()).toEqual(['Xã Hiệp Hạ', 'Xã Minh Phát']);
@@ -138,9 +148,14 @@ describe.each(servers)('summaries on $name', ({ url }) => {
 
 describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) => {
   it('serves the versioned criteria sets, keyed by (set, number)', async () => {
-    const { criteriaSets } = await queryData(url, `{ criteriaSets { code level validFrom validTo criteriaCount legalBasis { number } criteria { number nameVi indicators { code } } bands { code min max } } }`);
+    const { criteriaSets } = await queryData(
+      url,
+      `{ criteriaSets { code level validFrom validTo criteriaCount legalBasis { number } criteria { number nameVi indicators { code } } bands { code min max } } }`,
+    );
     const byCode = new Map(criteriaSets.map((s: any) => [s.code, s]));
-    expect([...byCode.keys()]).toEqual(expect.arrayContaining(['commune-2016', 'commune-2021', 'commune-advanced-2021', 'commune-model-2021', 'district-2016']));
+    expect([...byCode.keys()]).toEqual(
+      expect.arrayContaining(['commune-2016', 'commune-2021', 'commune-advanced-2021', 'commune-model-2021', 'district-2016']),
+    );
     const c2016: any = byCode.get('commune-2016');
     expect(c2016).toMatchObject({ level: 'COMMUNE', validFrom: 2016, validTo: 2020, criteriaCount: 19, legalBasis: { number: '1980/QĐ-TTg' } });
     expect(c2016.bands.map((b: any) => b.code)).toEqual(['lt5', '5-9', '10-14', '15-18', 'all-met']);
@@ -151,14 +166,29 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
   });
 
   it('lists every data-quality finding of the five documents, by document and kind', async () => {
-    const { dataQualityFindings } = await queryData(url, `{ dataQualityFindings { kind severity rawValue reading reason origin sourceRef sourceDocument { key } } }`);
+    const { dataQualityFindings } = await queryData(
+      url,
+      `{ dataQualityFindings { kind severity rawValue reading reason origin sourceRef sourceDocument { key } } }`,
+    );
     const count = (list: { key: string; kind: string }[]) =>
-      list.reduce<Record<string, number>>((acc, f) => ({ ...acc, [`${f.key} ${f.kind}`]: (acc[`${f.key} ${f.kind}`] ?? 0) + 1 }), {});
+      list.reduce<Record<string, number>>((acc, f) => {
+        acc[`${f.key} ${f.kind}`] = (acc[`${f.key} ${f.kind}`] ?? 0) + 1;
+        return acc;
+      }, {});
     const transcribed = docs.flatMap((d) => (d.findings ?? []).map((f) => ({ key: f.source.document, kind: f.kind })));
     const served = dataQualityFindings.filter((f: any) => f.origin === 'transcription').map((f: any) => ({ key: f.sourceDocument.key, kind: f.kind }));
     expect(count(served)).toEqual(count(transcribed));
     const kinds = new Set(served.map((f: any) => f.kind));
-    for (const kind of ['impossible-criterion-number', 'inconsistent-separator', 'duplicate-listing', 'contradictory-figures', 'count-mismatch', 'blank-field', 'date-inconsistency', 'name-ambiguity']) {
+    for (const kind of [
+      'impossible-criterion-number',
+      'inconsistent-separator',
+      'duplicate-listing',
+      'contradictory-figures',
+      'count-mismatch',
+      'blank-field',
+      'date-inconsistency',
+      'name-ambiguity',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     const criterion29 = dataQualityFindings.find((f: any) => f.kind === 'impossible-criterion-number' && f.sourceDocument.key === '002');
@@ -182,7 +212,9 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
     expect(border.length).toBeGreaterThan(10);
     expect(border.length).toBeLessThan(40);
     // Only the districts on the Chinese border have border communes.
-    expect(new Set(border.map((c: any) => c.district))).toEqual(new Set(['Huyện Tràng Định', 'Huyện Văn Lãng', 'Huyện Cao Lộc', 'Huyện Lộc Bình', 'Huyện Đình Lập']));
+    expect(new Set(border.map((c: any) => c.district))).toEqual(
+      new Set(['Huyện Tràng Định', 'Huyện Văn Lãng', 'Huyện Cao Lộc', 'Huyện Lộc Bình', 'Huyện Đình Lập']),
+    );
     for (const c of border) expect(c.flags.find((f: any) => f.flag === 'border')).toMatchObject({ basis: 'assumed', sourceDocument: null });
   });
 
@@ -198,7 +230,10 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
   });
 
   it('colours districts by the average criteria of their communes, with the communes’ bands', async () => {
-    const { choropleth } = await queryData(url, `{ choropleth(parentCode: "20", level: DISTRICT, year: 2017) { code band averageCriteria communesAssessed synthetic } }`);
+    const { choropleth } = await queryData(
+      url,
+      `{ choropleth(parentCode: "20", level: DISTRICT, year: 2017) { code band averageCriteria communesAssessed synthetic } }`,
+    );
     expect(choropleth).toHaveLength(11);
     const bandOf = (average: number) => (average < 5 ? 'lt5' : average < 10 ? '5-9' : average < 15 ? '10-14' : average < 19 ? '15-18' : 'all-met');
     for (const district of choropleth.filter((d: any) => d.code !== '178')) {

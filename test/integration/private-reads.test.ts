@@ -89,14 +89,20 @@ describe('a server with PUBLIC_READ=false', () => {
     it('answers no data to an anonymous caller', async () => {
       const endpoints = routesOf(http.app.router.stack as RouterLayer[]);
       // The walk finds the data routes themselves, not a list kept beside them.
-      expect(endpoints.map((e) => e.path)).toEqual(expect.arrayContaining(['/graphql', '/tiles/:level/:z/:x/:file', '/export/assessments.csv', '/export/assessments.xlsx']));
+      expect(endpoints.map((e) => e.path)).toEqual(
+        expect.arrayContaining(['/graphql', '/tiles/:level/:z/:x/:file', '/export/assessments.csv', '/export/assessments.xlsx']),
+      );
       const open: string[] = [];
       for (const { method, path: routePath } of endpoints) {
         if (publicRoutes.some((p) => p.test(routePath))) continue;
         // One sample of everything a data route reads: an export's unit and year, a GraphQL query (GET or POST).
         const url = `${baseUrl}${concretePath(routePath)}?${new URLSearchParams({ unit: '182', year: '2024', query: dataQuery })}`;
         const body = method === 'post' ? JSON.stringify({ query: dataQuery }) : undefined;
-        const response = await fetch(url, { method: method.toUpperCase(), headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body });
+        const response = await fetch(url, {
+          method: method.toUpperCase(),
+          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+          body,
+        });
         const text = await response.text();
         const refused = response.status === 401 && JSON.parse(text).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
         if (!refused) open.push(`${method.toUpperCase()} ${routePath}: ${response.status} ${text.slice(0, 120)}`);

@@ -84,7 +84,11 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
       stored: await query('select level, z, x, y, body, geo_import_id from prerendered_tile order by level, z, x, y'),
       latestImport: (await query('select max(id) as id from geo_import'))[0].id,
       // Seed loads have their own record (seed_run), so every geo_import row is a boundary import.
-      runs: (await query(`select (select count(*)::int from seed_run) as seeds, (select count(*)::int from geo_import where dataset = 'ntm-seeds') as seeds_in_geo_import`))[0],
+      runs: (
+        await query(
+          `select (select count(*)::int from seed_run) as seeds, (select count(*)::int from geo_import where dataset = 'ntm-seeds') as seeds_in_geo_import`,
+        )
+      )[0],
     }));
     expect(runs).toEqual({ seeds: 1, seeds_in_geo_import: 0 });
     expect(new Set(stored.map((t) => t.level))).toEqual(new Set(['province', 'district', 'commune']));
@@ -107,7 +111,12 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
       const z5 = stored.find((t) => t.level === 'commune' && t.z === 5 && t.body.length > 100_000)!;
       const { sql, params } = postgisTileStatement({ level: 'commune', z: 5, x: z5.x, y: z5.y, lod: lodForZoom(5) });
       let n = 0;
-      const [fresh] = await withSql(databaseUrl, (query) => query(sql.replace(/\?/g, () => `$${++n}`), params));
+      const [fresh] = await withSql(databaseUrl, (query) =>
+        query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        ),
+      );
       expect(Buffer.from(fresh.tile).equals(z5.body)).toBe(true);
     }
   });

@@ -44,9 +44,17 @@ async function createAccount(url: string, role = 'VIEWER') {
 const loginMutation = 'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { token } }';
 
 async function auditEntries(url: string, filter: Record<string, unknown>) {
-  const result = await graphql(url, 'query($filter: AuditFilter) { auditTrail(filter: $filter, first: 100) { totalCount nodes { actorUsername action entityId outcome reason } } }', { filter }, operator);
+  const result = await graphql(
+    url,
+    'query($filter: AuditFilter) { auditTrail(filter: $filter, first: 100) { totalCount nodes { actorUsername action entityId outcome reason } } }',
+    { filter },
+    operator,
+  );
   expect(result.errors).toBeUndefined();
-  return result.data.auditTrail as { totalCount: number; nodes: { actorUsername: string; action: string; entityId: string | null; outcome: string; reason: string | null }[] };
+  return result.data.auditTrail as {
+    totalCount: number;
+    nodes: { actorUsername: string; action: string; entityId: string | null; outcome: string; reason: string | null }[];
+  };
 }
 
 describe.each(servers)('security probes on the $name database', ({ url, name, pid, databaseUrl }) => {
@@ -72,7 +80,8 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
 
     it('counts fragments and aliases, and limits choropleth and summary fields per request', async () => {
       // Three national layers hidden in a fragment, and a fourth field in an inline fragment: each counted.
-      const spread = 'fragment F on Query { a: choropleth(level: COMMUNE, year: 2020) { code } b: choropleth(level: COMMUNE, year: 2021) { code } c: choroplethColumns(level: COMMUNE, year: 2022) { codes } }';
+      const spread =
+        'fragment F on Query { a: choropleth(level: COMMUNE, year: 2020) { code } b: choropleth(level: COMMUNE, year: 2021) { code } c: choroplethColumns(level: COMMUNE, year: 2022) { codes } }';
       const viaFragments = await graphql(url, `{ ...F ... on Query { d: summary(unitCode: "187", year: 2017) { communeCount } } } ${spread}`);
       expect(viaFragments.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
       expect(viaFragments.errors?.[0].extensions?.complexity).toBeGreaterThan(30_000);
@@ -87,10 +96,17 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
     });
 
     it('keeps the map’s own queries well inside the limits', async () => {
-      const map = await graphql(url, `query($year: Int!) { choroplethColumns(level: COMMUNE, year: $year) { codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed } }`, { year: 2020 });
+      const map = await graphql(
+        url,
+        `query($year: Int!) { choroplethColumns(level: COMMUNE, year: $year) { codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed } }`,
+        { year: 2020 },
+      );
       expect(map.errors).toBeUndefined();
       expect(map.data.choroplethColumns.codes.length).toBeGreaterThan(10_000);
-      const panel = await graphql(url, '{ summary(unitCode: "20", year: 2024) { communeCount assessedCount bandCounts { band count } perCriterion { criterion met nameVi } reported { computed difference } } }');
+      const panel = await graphql(
+        url,
+        '{ summary(unitCode: "20", year: 2024) { communeCount assessedCount bandCounts { band count } perCriterion { criterion met nameVi } reported { computed difference } } }',
+      );
       expect(panel.errors).toBeUndefined();
     });
   });
@@ -123,7 +139,9 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
       const account = await createAccount(url);
       const office = freshClient();
       for (let batch = 0; batch < 5; batch++) {
-        await Promise.all(Array.from({ length: 10 }, (_, i) => office.graphql(url, loginMutation, { username: uniqueName(`nobody${batch}${i}`), password: 'wrong' })));
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) => office.graphql(url, loginMutation, { username: uniqueName(`nobody${batch}${i}`), password: 'wrong' })),
+        );
       }
       let answer = await office.graphql(url, loginMutation, account);
       const wait = answer.body.errors?.[0].extensions?.retryAfterSeconds;
@@ -181,7 +199,10 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
   describe('invalid input is a 4xx with a code (#7)', () => {
     it('refuses a fragment cycle', async () => {
       const client = freshClient();
-      const answer = await client.graphql(url, 'query { units(first: 1) { nodes { ...A } } } fragment A on AdminUnit { name ...B } fragment B on AdminUnit { code ...A }');
+      const answer = await client.graphql(
+        url,
+        'query { units(first: 1) { nodes { ...A } } } fragment A on AdminUnit { name ...B } fragment B on AdminUnit { code ...A }',
+      );
       expect(answer.status).toBe(400);
       expect(answer.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
@@ -219,7 +240,9 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
     it('answers tile and export errors in the GraphQL error shape', async () => {
       const tile = await fetch(`${url}/tiles/ward/5/25/14.pbf`);
       expect(tile.status).toBe(400);
-      expect(await tile.json()).toEqual({ errors: [{ message: expect.stringMatching(/unknown level "ward"/), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }] });
+      expect(await tile.json()).toEqual({
+        errors: [{ message: expect.stringMatching(/unknown level "ward"/), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }],
+      });
       const nowhere = await fetch(`${url}/tiles/commune/5`);
       expect(nowhere.status).toBe(404);
       expectSafeError(await nowhere.text(), 'NOT_FOUND');
@@ -239,7 +262,9 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
       const dropper = (async () => {
         let dropped = 0;
         while (dropping) {
-          const { rows } = await admin.query(`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active'`);
+          const { rows } = await admin.query(
+            `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state = 'active'`,
+          );
           dropped += rows[0].n;
         }
         return dropped;
@@ -249,7 +274,9 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
       const answers = await Promise.all(
         Array.from({ length: 40 }, async (_, i) => {
           const response = await fetch(`${url}/tiles/commune/14/${x + (i % 8)}/${7_165 + Math.floor(i / 8)}.pbf`);
-          return { status: response.status, text: response.status >= 400 ? await response.text() : (await response.arrayBuffer(), '') };
+          if (response.status >= 400) return { status: response.status, text: await response.text() };
+          await response.arrayBuffer();
+          return { status: response.status, text: '' };
         }),
       );
       dropping = false;

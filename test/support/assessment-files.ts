@@ -25,7 +25,10 @@ export async function uploadImport(
   options: { dryRun?: boolean; allOrNothing?: boolean; token?: string | null } = {},
 ): Promise<{ status: number; data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: importMutation, variables: { file: null, dryRun: options.dryRun ?? false, allOrNothing: options.allOrNothing ?? true } }));
+  form.append(
+    'operations',
+    JSON.stringify({ query: importMutation, variables: { file: null, dryRun: options.dryRun ?? false, allOrNothing: options.allOrNothing ?? true } }),
+  );
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', new Blob([new Uint8Array(data)]), fileName);
   const token = options.token === undefined ? operatorToken : options.token;

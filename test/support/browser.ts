@@ -12,7 +12,15 @@ export async function launchChromium(): Promise<Browser> {
   fs.mkdirSync(screenshots, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -35,24 +43,21 @@ export async function watchedPage(
 
 /** Share of the map canvas whose pixels are within a small distance of any of the RGB colours. */
 export async function shareOfColour(page: Page, colours: Rgb[]): Promise<number> {
-  return page.evaluate(
-    (colours) => {
-      const source = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
-      const copy = document.createElement('canvas');
-      copy.width = source.width;
-      copy.height = source.height;
-      const context = copy.getContext('2d')!;
-      context.drawImage(source, 0, 0);
-      const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
-      let matching = 0;
-      for (let i = 0; i < pixels.length; i += 4) {
-        const near = colours.some(([r, g, b]) => Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24);
-        if (near) matching++;
-      }
-      return matching / (pixels.length / 4);
-    },
-    colours,
-  );
+  return page.evaluate((colours) => {
+    const source = document.querySelector<HTMLCanvasElement>('[data-testid=map] canvas')!;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(source, 0, 0);
+    const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
+    let matching = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const near = colours.some(([r, g, b]) => Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24);
+      if (near) matching++;
+    }
+    return matching / (pixels.length / 4);
+  }, colours);
 }
 
 export async function mapSettled(page: Page, units: number) {
@@ -75,7 +80,6 @@ export async function mapSettled(page: Page, units: number) {
     throw new Error(`map did not settle on ${units} units: ${await state()}`, { cause: error });
   }
 }
-
 
 export interface ChromiumSession {
   browser: Browser;

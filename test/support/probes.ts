@@ -26,10 +26,17 @@ export function clientAt(address: string) {
     /** importAssessments as a multipart request, the file under the given name. */
     async upload(baseUrl: string, fileName: string, data: Buffer, token: string) {
       const form = new UndiciFormData();
-      form.append('operations', JSON.stringify({ query: 'mutation($file: Upload!) { importAssessments(file: $file, dryRun: true) { status rowsRead } }', variables: { file: null } }));
+      form.append(
+        'operations',
+        JSON.stringify({ query: 'mutation($file: Upload!) { importAssessments(file: $file, dryRun: true) { status rowsRead } }', variables: { file: null } }),
+      );
       form.append('map', JSON.stringify({ 0: ['variables.file'] }));
       form.append('0', new Blob([new Uint8Array(data)]), fileName);
-      const response = await request(`${baseUrl}/graphql`, { method: 'POST', headers: { 'Apollo-Require-Preflight': 'true', Authorization: `Bearer ${token}` }, body: form });
+      const response = await request(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'Apollo-Require-Preflight': 'true', Authorization: `Bearer ${token}` },
+        body: form,
+      });
       return { status: response.status, text: await response.text() };
     },
     close: () => dispatcher.close(),
@@ -124,15 +131,29 @@ const honestPart = (name: string, text: string): ZipPart => {
 export function understatedXlsxBomb(inflatedBytes = 1200 * 1024 * 1024): Buffer {
   const mib = 1024 * 1024;
   const flushed = (data: Buffer) => zlib.deflateRawSync(data, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-  const head = flushed(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
+  const head = flushed(
+    Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'),
+  );
   const spaces = flushed(Buffer.alloc(mib, 0x20));
   const tail = zlib.deflateRawSync(Buffer.from('</sheetData></worksheet>'));
   const sheet = Buffer.concat([head, ...Array.from({ length: Math.ceil(inflatedBytes / mib) }, () => spaces), tail]);
   return writeZip([
-    honestPart('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    honestPart('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    honestPart('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    honestPart('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    honestPart(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    honestPart(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    honestPart(
+      'xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    honestPart(
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     { name: 'xl/worksheets/sheet1.xml', compressed: sheet, declaredSize: 2048 },
   ]);
 }

@@ -21,7 +21,9 @@ export function tableDigests(databaseUrl: string): Promise<Record<string, string
     const tables = await query(`select tablename from pg_tables where schemaname = 'public' and tablename <> 'spatial_ref_sys' order by tablename`);
     const digests: Record<string, string> = {};
     for (const { tablename } of tables) {
-      const [row] = await query(`select count(*)::int as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from public."${tablename}" t`);
+      const [row] = await query(
+        `select count(*)::int as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as digest from public."${tablename}" t`,
+      );
       digests[tablename] = `${row.rows} rows, ${row.digest}`;
     }
     return digests;

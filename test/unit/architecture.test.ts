@@ -74,7 +74,9 @@ describe('backend layering', () => {
     const upward = [...graph]
       .filter(([file]) => file.startsWith(api + path.sep))
       .flatMap(([file, imports]) =>
-        imports.filter((target) => ingest.some((folder) => target.startsWith(folder + path.sep))).map((target) => `${path.relative(root, file)} → ${path.relative(root, target)}`),
+        imports
+          .filter((target) => ingest.some((folder) => target.startsWith(folder + path.sep)))
+          .map((target) => `${path.relative(root, file)} → ${path.relative(root, target)}`),
       );
     expect(upward).toEqual([]);
   });
@@ -86,7 +88,12 @@ describe('backend layering', () => {
   it('finds a cycle through any number of files, type-only imports included', () => {
     const files = ['a.ts', 'b.ts', 'c.ts', 'd.ts'].map((f) => path.join(root, f));
     const [a, b, c, d] = files;
-    const source = { [a]: "import { b } from './b.ts';", [b]: "import type { C } from './c.ts';", [c]: "export { a } from './a.ts';", [d]: "import { a } from './a.ts';" };
+    const source = {
+      [a]: "import { b } from './b.ts';",
+      [b]: "import type { C } from './c.ts';",
+      [c]: "export { a } from './a.ts';",
+      [d]: "import { a } from './a.ts';",
+    };
     const fixture: ImportGraph = new Map(
       files.map((f) => [f, ts.preProcessFile(source[f], true, true).importedFiles.map((i) => path.resolve(root, i.fileName))]),
     );

@@ -62,13 +62,20 @@ describe('import template', () => {
 describe('row validation', () => {
   it('accepts a row by code and by name + district, with its statuses and indicators', () => {
     const result = validateRows(
-      sheet(header, ['06493', '', '', '2017', 'commune-2016', 'Đạt', 'chưa đạt', '', '≥ 55'], ['', 'tan thanh', 'Cao Lộc', '2017', 'commune-2016', '', 'Đạt', '', '']),
+      sheet(
+        header,
+        ['06493', '', '', '2017', 'commune-2016', 'Đạt', 'chưa đạt', '', '≥ 55'],
+        ['', 'tan thanh', 'Cao Lộc', '2017', 'commune-2016', '', 'Đạt', '', ''],
+      ),
       directory,
       sets,
     );
     expect(result.rejections).toEqual([]);
     expect(result.rows.map((r) => r.unit.code)).toEqual(['06493', '06001']);
-    expect([...result.rows[0].statuses]).toEqual([[1, ItemStatus.MET], [2, ItemStatus.NOT_MET]]);
+    expect([...result.rows[0].statuses]).toEqual([
+      [1, ItemStatus.MET],
+      [2, ItemStatus.NOT_MET],
+    ]);
     expect([...result.rows[0].indicators]).toEqual([['17.1', '≥ 55']]);
     expect([...result.rows[1].indicators]).toEqual([['17.1', null]]);
   });
@@ -141,7 +148,16 @@ describe('changes against what is stored', () => {
       sets,
     );
     const stored = new Map([
-      ['1|10|2017', { id: 100, statuses: new Map([[1, ItemStatus.MET], [2, ItemStatus.MET]]) }],
+      [
+        '1|10|2017',
+        {
+          id: 100,
+          statuses: new Map([
+            [1, ItemStatus.MET],
+            [2, ItemStatus.MET],
+          ]),
+        },
+      ],
       ['2|10|2017', { id: 101, statuses: new Map([[1, ItemStatus.MET]]) }],
     ]);
     const plan = planChanges(rows, stored, new Map([['1|10|2017|17.1', [{ id: 7, value: '≥ 50' }]]]));
@@ -162,7 +178,10 @@ describe('sheet reader', () => {
     ws.addRow([]);
     ws.addRow(['06001', 2017, 'commune-2016', { formula: '1+1', result: 2 }, '']);
     const xlsx = await readSheet('a.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    const csv = await readSheet('a.csv', Buffer.from('\uFEFFMã ĐVHC;Năm;Bộ tiêu chí;TC1;CT 17.1\r\n06493;2017;commune-2016;Đạt;\'-5 %\r\n\r\n06001;2017;commune-2016;=1+1;\r\n'));
+    const csv = await readSheet(
+      'a.csv',
+      Buffer.from("\uFEFFMã ĐVHC;Năm;Bộ tiêu chí;TC1;CT 17.1\r\n06493;2017;commune-2016;Đạt;'-5 %\r\n\r\n06001;2017;commune-2016;=1+1;\r\n"),
+    );
     expect(xlsx.headers).toEqual(csv.headers);
     expect(xlsx.rows[0]).toEqual(csv.rows[0]);
     expect(xlsx.rows[0].cells[4]).toBe('-5 %');
@@ -172,7 +191,11 @@ describe('sheet reader', () => {
   });
 
   it('refuses files that are not what they claim, too large, or too long, each with its code', async () => {
-    const codeOf = (p: Promise<unknown>) => p.then(() => 'read', (e) => e.code);
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => 'read',
+        (e) => e.code,
+      );
     expect(await codeOf(readSheet('a.xlsx', Buffer.from('Mã ĐVHC,Năm\n')))).toBe('UNSUPPORTED_FILE_TYPE');
     expect(await codeOf(readSheet('a.pdf', Buffer.from('%PDF')))).toBe('UNSUPPORTED_FILE_TYPE');
     expect(await codeOf(readSheet('a.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])))).toBe('INVALID_FILE');

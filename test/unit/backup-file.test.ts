@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { backupFileName, checkSchemaCompatible, rotateBackups, verifyBackupFile, writeBackupFile, type BackupManifest } from '../../api/src/modules/backups/backup-file.ts';
+import {
+  backupFileName,
+  checkSchemaCompatible,
+  rotateBackups,
+  verifyBackupFile,
+  writeBackupFile,
+  type BackupManifest,
+} from '../../api/src/modules/backups/backup-file.ts';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-backup-unit-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

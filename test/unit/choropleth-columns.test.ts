@@ -26,7 +26,17 @@ describe('choropleth columns', () => {
     // GraphQL sends the enum's names.
     const read = entriesFromColumns({ ...columns, tiers: columns.tiers.map((t) => tierFrom(t?.toUpperCase() ?? null)) });
     expect(read.map((e) => e.code)).toEqual(columns.codes);
-    expect(read[0]).toEqual({ code: '06493', criteriaMet: 8, criteriaTotal: 19, band: '5-9', displayBand: '5-9', tier: null, synthetic: false, averageCriteria: null, communesAssessed: null });
+    expect(read[0]).toEqual({
+      code: '06493',
+      criteriaMet: 8,
+      criteriaTotal: 19,
+      band: '5-9',
+      displayBand: '5-9',
+      tier: null,
+      synthetic: false,
+      averageCriteria: null,
+      communesAssessed: null,
+    });
     expect(read[1]).toMatchObject({ band: 'recognised', displayBand: 'advanced', tier: 'ADVANCED', synthetic: true });
     expect(read[3]).toMatchObject({ averageCriteria: 12.35, communesAssessed: 20, synthetic: true });
   });

@@ -21,7 +21,11 @@ describe('loadConfig', () => {
   it('reads the backup schedule: off by default, seven kept, in the data folder', () => {
     const defaults = loadConfig({ DATA_DIR: '/srv/atlas' }).backupSchedule;
     expect(defaults).toEqual({ everyHours: undefined, keep: 7, dir: '/srv/atlas/backups' });
-    expect(loadConfig({ BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '3', BACKUP_DIR: '/mnt/usb/atlas' }).backupSchedule).toEqual({ everyHours: 6, keep: 3, dir: '/mnt/usb/atlas' });
+    expect(loadConfig({ BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '3', BACKUP_DIR: '/mnt/usb/atlas' }).backupSchedule).toEqual({
+      everyHours: 6,
+      keep: 3,
+      dir: '/mnt/usb/atlas',
+    });
     expect(loadConfig({ BACKUP_EVERY_HOURS: '0.5' }).backupSchedule.everyHours).toBe(0.5);
   });
 

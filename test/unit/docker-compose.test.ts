@@ -33,6 +33,8 @@ describe('docker-compose.yml', () => {
 
   it('mounts boundary data read-only where GEO_DATA_DIR says, never baking it into the image', () => {
     const app = compose.services.app;
+    // Compose's own ${VAR:-default} syntax, not a template literal.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the string is Compose's variable syntax, read as text
     expect(app.volumes).toContain('${GEO_DATA_DIR:-../shared/geo}:/geo:ro');
     expect(app.environment.GEO_DATA_DIR).toBe('/geo');
     expect(dockerfile).not.toMatch(/COPY[^\n]*shared/);

@@ -48,7 +48,14 @@ describe('URL state', () => {
   it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
     const filters = emptyFilters;
     expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters, level: null, set: null });
-    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters }))).toEqual({ unit: '187', lang: 'en', year: 2017, filters, level: null, set: null });
+    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters }))).toEqual({
+      unit: '187',
+      lang: 'en',
+      year: 2017,
+      filters,
+      level: null,
+      set: null,
+    });
     expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters })).toBe('');
   });
 

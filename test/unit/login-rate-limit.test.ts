@@ -9,7 +9,10 @@ async function fail(limiter: LoginRateLimiter, username: string, address: string
 }
 
 async function refusal(attempt: Promise<unknown>): Promise<TooManyRequestsError> {
-  const error = await attempt.then(() => undefined, (e: unknown) => e);
+  const error = await attempt.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TooManyRequestsError);
   return error as TooManyRequestsError;
 }

@@ -11,7 +11,12 @@ let tVi: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
   const translator = i18next.createInstance();
-  await translator.init({ lng: 'vi', keySeparator: false, interpolation: { escapeValue: false }, resources: { vi: { translation: vi }, en: { translation: en } } });
+  await translator.init({
+    lng: 'vi',
+    keySeparator: false,
+    interpolation: { escapeValue: false },
+    resources: { vi: { translation: vi }, en: { translation: en } },
+  });
   tVi = translator.getFixedT('vi');
   tEn = translator.getFixedT('en');
 });
@@ -40,8 +45,18 @@ describe('the tooltip under the map', () => {
   });
 
   it("gives an area's average, and a recognised unit's tier instead of its band", () => {
-    const district: ChoroplethEntry = { ...commune, code: '182', criteriaMet: null, criteriaTotal: null, synthetic: false, averageCriteria: 14.2, communesAssessed: 17 };
-    expect(tooltipText({ code: '182', name: 'Huyện Văn Lãng' }, district, tEn)).toBe(`Huyện Văn Lãng · average 14.2 criteria per commune · ${tEn('band.10-14')}`);
+    const district: ChoroplethEntry = {
+      ...commune,
+      code: '182',
+      criteriaMet: null,
+      criteriaTotal: null,
+      synthetic: false,
+      averageCriteria: 14.2,
+      communesAssessed: 17,
+    };
+    expect(tooltipText({ code: '182', name: 'Huyện Văn Lãng' }, district, tEn)).toBe(
+      `Huyện Văn Lãng · average 14.2 criteria per commune · ${tEn('band.10-14')}`,
+    );
     const recognised: ChoroplethEntry = { ...commune, criteriaMet: 19, band: 'recognised', displayBand: 'advanced', tier: 'ADVANCED', synthetic: false };
     expect(tooltipText({ code: '06097', name: 'Xã Tân Thanh' }, recognised, tEn)).toBe(`Xã Tân Thanh · 19/19 criteria · ${tEn('status.tier.ADVANCED')}`);
   });

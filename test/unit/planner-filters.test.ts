@@ -101,7 +101,19 @@ describe('the table of matches', () => {
   it('writes CSV with a BOM, quoted fields, numbers as numbers and no live formulas', () => {
     const csv = toCsv(
       [row({ name: '=cmd|" /C calc"!A0', district: 'Chi Lăng, Lạng Sơn', flags: ['border', 'dbkk'], missing: [5, 17], synthetic: true })],
-      { code: 'code', name: 'name', district: 'district', province: 'province', flags: 'flags', criteriaMet: 'met', criteriaTotal: 'total', band: 'band', tier: 'tier', missing: 'missing', synthetic: 'synthetic' },
+      {
+        code: 'code',
+        name: 'name',
+        district: 'district',
+        province: 'province',
+        flags: 'flags',
+        criteriaMet: 'met',
+        criteriaTotal: 'total',
+        band: 'band',
+        tier: 'tier',
+        missing: 'missing',
+        synthetic: 'synthetic',
+      },
       { band: (b) => `band ${b}`, tier: (t) => t, yes: 'yes' },
     );
     expect(csv.startsWith('\uFEFFcode,name,')).toBe(true);
@@ -152,7 +164,14 @@ describe('a unit history and its plans', () => {
 
 describe('criteria sets that can colour the map', () => {
   const set = (code: string, tier: string, validFrom: number, validTo: number, provinceCode: string | null = null, level = 'COMMUNE') => ({
-    code, nameVi: code, nameEn: code, level, tier, validFrom, validTo, provinceCode,
+    code,
+    nameVi: code,
+    nameEn: code,
+    level,
+    tier,
+    validFrom,
+    validTo,
+    provinceCode,
   });
   const sets = [
     set('commune-advanced-2021-lang-son', 'advanced', 2022, 2025, '20'),
@@ -166,7 +185,12 @@ describe('criteria sets that can colour the map', () => {
   it('offers the year’s commune sets, standard first, a province’s variant only inside it', () => {
     expect(setsFor(sets, 2017, null).map((s) => s.code)).toEqual(['commune-2016']);
     expect(setsFor(sets, 2024, null).map((s) => s.code)).toEqual(['commune-2021', 'commune-advanced-2021', 'commune-model-2021']);
-    expect(setsFor(sets, 2024, '20').map((s) => s.code)).toEqual(['commune-2021', 'commune-advanced-2021', 'commune-advanced-2021-lang-son', 'commune-model-2021']);
+    expect(setsFor(sets, 2024, '20').map((s) => s.code)).toEqual([
+      'commune-2021',
+      'commune-advanced-2021',
+      'commune-advanced-2021-lang-son',
+      'commune-model-2021',
+    ]);
     expect(setsFor(sets, 2021, '20').map((s) => s.code)).not.toContain('commune-advanced-2021-lang-son');
   });
 
@@ -183,7 +207,19 @@ describe('the table as spreadsheet cells', () => {
     const { toCells } = await import('../../web/src/planning/match-table.ts');
     const cells = toCells(
       [row({ name: '@SUM(A1)', criteriaMet: 7 })],
-      { code: '=code', name: 'name', district: 'd', province: 'p', flags: 'f', criteriaMet: 'm', criteriaTotal: 't', band: 'b', tier: 'tier', missing: 'x', synthetic: 's' },
+      {
+        code: '=code',
+        name: 'name',
+        district: 'd',
+        province: 'p',
+        flags: 'f',
+        criteriaMet: 'm',
+        criteriaTotal: 't',
+        band: 'b',
+        tier: 'tier',
+        missing: 'x',
+        synthetic: 's',
+      },
       { band: (b) => b, tier: (t) => t, yes: 'yes' },
     );
     expect(cells[0][0]).toBe("'=code");

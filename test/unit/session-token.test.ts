@@ -25,7 +25,10 @@ describe('session tokens (JWT, HS256)', () => {
 
   it('are standard JWTs with an HS256 header', () => {
     const { token } = signSessionToken(user, secret, 60, issued);
-    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(payload.sub).toBe('7');
   });

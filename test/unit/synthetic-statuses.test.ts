@@ -317,15 +317,13 @@ describe('synthetic statuses: reported constraints', () => {
     // 30/40 of each: 3, 13.5, 7.5, 3.75, 2.25 → floors 3, 13, 7, 3, 2 (28); remainder 2 to the largest fractions (.75, then .5 of 5-9).
     const expected = [3, 14, 7, 4, 2];
     expect(bandCounts(countsIn(result, DOCUMENTED, LS, 2016))).toEqual(expected);
-    expect(result.unmet.map((u) => [u.constraint.band, u.achieved])).toEqual(
-      [
-        ['10-14', 7],
-        ['15-18', 4],
-        ['5-9', 14],
-        ['all-met', 2],
-        ['lt5', 3],
-      ],
-    );
+    expect(result.unmet.map((u) => [u.constraint.band, u.achieved])).toEqual([
+      ['10-14', 7],
+      ['15-18', 4],
+      ['5-9', 14],
+      ['all-met', 2],
+      ['lt5', 3],
+    ]);
     for (const u of result.unmet) expect(u.reason).toMatch(/count 40 communes but unit 20 has 30/);
   });
 

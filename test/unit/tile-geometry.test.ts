@@ -120,11 +120,23 @@ describe('tile cache', () => {
 
 describe('collapsed rings', () => {
   it('drops rings of fewer than three distinct points, and a polygon whose outer ring collapsed', () => {
-    const square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-    const sliver = [[0.2, 0.2], [0.4, 0.4], [0.2, 0.2], [0.2, 0.2]];
-    expect(
-      withoutCollapsedRings({ type: 'MultiPolygon', coordinates: [[square, sliver], [sliver]] }),
-    ).toEqual({ type: 'MultiPolygon', coordinates: [[square]] });
+    const square = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    const sliver = [
+      [0.2, 0.2],
+      [0.4, 0.4],
+      [0.2, 0.2],
+      [0.2, 0.2],
+    ];
+    expect(withoutCollapsedRings({ type: 'MultiPolygon', coordinates: [[square, sliver], [sliver]] })).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [[square]],
+    });
     expect(withoutCollapsedRings(null)).toEqual({ type: 'MultiPolygon', coordinates: [] });
   });
 });

@@ -37,8 +37,16 @@ describe('prerenderedTileAddresses', () => {
     const width = 360 / 32;
     const near = extent('district', [edge - width / 200, 15, edge - width / 400, 16]);
     const far = extent('district', [edge - width / 8, 15, edge - width / 10, 16]);
-    expect(prerenderedTileAddresses([near], 5).filter((t) => t.z === 5).map((t) => t.x)).toEqual([25, 26]);
-    expect(prerenderedTileAddresses([far], 5).filter((t) => t.z === 5).map((t) => t.x)).toEqual([25]);
+    expect(
+      prerenderedTileAddresses([near], 5)
+        .filter((t) => t.z === 5)
+        .map((t) => t.x),
+    ).toEqual([25, 26]);
+    expect(
+      prerenderedTileAddresses([far], 5)
+        .filter((t) => t.z === 5)
+        .map((t) => t.x),
+    ).toEqual([25]);
   });
 
   it('lists nothing for a negative zoom (pre-rendering off)', () => {

@@ -73,7 +73,11 @@ describe('what the map shows for a view', () => {
   it("draws a province's districts, a district's communes, and a commune among its neighbours", () => {
     expect(mapViewOf(view('', []), null)).toMatchObject({ scope: null, level: 'PROVINCE', tilesLevel: null });
     expect(mapViewOf(view('?unit=20', langSon), null)).toMatchObject({ scope: { code: '20' }, level: 'DISTRICT', showCommunes: false });
-    expect(mapViewOf(view('?unit=06097', tanThanh), 'commune-advanced-2021')).toMatchObject({ scope: { code: '182' }, level: 'COMMUNE', set: 'commune-advanced-2021' });
+    expect(mapViewOf(view('?unit=06097', tanThanh), 'commune-advanced-2021')).toMatchObject({
+      scope: { code: '182' },
+      level: 'COMMUNE',
+      set: 'commune-advanced-2021',
+    });
   });
 
   it("draws a province's communes when filters are on, and a whole level from tiles at country level", () => {

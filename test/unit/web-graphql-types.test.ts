@@ -31,7 +31,9 @@ function clientWithSchema(edit: (schema: string) => string): string {
 
 describe('web client types from the committed schema', () => {
   const scratch: string[] = [];
-  afterAll(() => scratch.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('the committed graphql-env.d.ts is what the generator makes of api/schema.graphql', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntm-web-types-'));

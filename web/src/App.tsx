@@ -59,7 +59,11 @@ export function App({ linked }: { linked: ViewState }) {
         <ViewControls year={url.year} set={set} setOptions={setOptions} onChange={dispatch} onPickUnit={openUnit} />
       </header>
       <Breadcrumb path={path ?? []} onClimb={(index) => path && navigate(climbTo(path, index))} />
-      {failure && <p role="alert" className="alert">{t('error.load', { message: failure })}</p>}
+      {failure && (
+        <p role="alert" className="alert">
+          {t('error.load', { message: failure })}
+        </p>
+      )}
       <LayerAlerts alerts={results.flatMap((layer) => layer.result?.alerts ?? [])} />
       <main className="content">
         <div className="map-wrap">

@@ -118,10 +118,7 @@ export function acquireLock(lockFile: string): () => void {
     const [pidText, startText] = fs.readFileSync(lockFile, 'utf8').split('\n');
     const holder = Number(pidText);
     if (holder && holder !== process.pid && isHeldBy(holder, startText || undefined)) {
-      throw new Error(
-        `The embedded database in ${path.dirname(lockFile)} is in use by process ${holder}. ` +
-          'Stop it, or set DATA_DIR to another folder.',
-      );
+      throw new Error(`The embedded database in ${path.dirname(lockFile)} is in use by process ${holder}. Stop it, or set DATA_DIR to another folder.`);
     }
     fs.writeFileSync(lockFile, own);
   }

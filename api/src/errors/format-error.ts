@@ -57,9 +57,7 @@ interface FieldProblem {
 function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix + error.property;
-    const own = error.constraints
-      ? [{ field, value: error.value, problems: Object.values(error.constraints) }]
-      : [];
+    const own = error.constraints ? [{ field, value: error.value, problems: Object.values(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], `${field}.`)];
   });
 }

@@ -90,7 +90,8 @@ function estimate(run: () => number): number {
   try {
     return run();
   } catch (error) {
-    if (error instanceof GraphQLError || (error as Error | undefined)?.name === 'GraphQLError') throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    if (error instanceof GraphQLError || (error as Error | undefined)?.name === 'GraphQLError')
+      throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     throw error;
   }
 }
@@ -109,13 +110,15 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document }) {
           let expensive = 0;
-          const complexity = estimate(() => getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), rowEstimator(() => expensive++), simpleEstimator({ defaultComplexity: 1 })],
-          }));
+          const complexity = estimate(() =>
+            getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), rowEstimator(() => expensive++), simpleEstimator({ defaultComplexity: 1 })],
+            }),
+          );
           if (expensive > maxExpensiveFieldsPerOperation) {
             throw tooComplex(
               `Query asks for ${expensive} choropleth/summary fields (aliases and fragments included); the limit is ${maxExpensiveFieldsPerOperation} per request.`,
@@ -135,10 +138,14 @@ export function complexityPlugin(schema: GraphQLSchema): ApolloServerPlugin {
           return {
             willResolveField() {
               if (listEntries > maxResponseListEntries) {
-                throw new GraphQLError(`The response would hold more than ${maxResponseListEntries} list entries; ask for less.`, { extensions: { code: 'RESPONSE_TOO_LARGE' } });
+                throw new GraphQLError(`The response would hold more than ${maxResponseListEntries} list entries; ask for less.`, {
+                  extensions: { code: 'RESPONSE_TOO_LARGE' },
+                });
               }
               if (Date.now() > deadline) {
-                throw new GraphQLError(`The query ran past its time budget of ${executionBudgetMs / 1000} s; ask for less.`, { extensions: { code: 'QUERY_TIMEOUT' } });
+                throw new GraphQLError(`The query ran past its time budget of ${executionBudgetMs / 1000} s; ask for less.`, {
+                  extensions: { code: 'QUERY_TIMEOUT' },
+                });
               }
               return (_error, result) => {
                 if (Array.isArray(result)) listEntries += result.length;

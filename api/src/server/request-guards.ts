@@ -21,6 +21,7 @@ function holdsNul(value: unknown): boolean {
 
 /** Refuses a NUL in the URL (path or query) or in a parsed request body. */
 export const refuseNulCharacters: express.RequestHandler = (req, _res, next) => {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL is exactly what is refused
   next(/%00|\u0000/i.test(req.originalUrl) || holdsNul(req.body) ? nulRefusal() : undefined);
 };
 

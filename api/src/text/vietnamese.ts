@@ -17,24 +17,13 @@ export function searchKey(text: string): string {
     .trim();
 }
 
-const unitTypePrefixes = [
-  'Thành phố Trung ương',
-  'Thành phố',
-  'Thị xã',
-  'Thị trấn',
-  'Tỉnh',
-  'Huyện',
-  'Quận',
-  'Phường',
-  'Xã',
-  'Đặc khu',
-];
+const unitTypePrefixes = ['Thành phố Trung ương', 'Thành phố', 'Thị xã', 'Thị trấn', 'Tỉnh', 'Huyện', 'Quận', 'Phường', 'Xã', 'Đặc khu'];
 
 /** "Tỉnh Lạng Sơn" → "Lạng Sơn", given the unit's type as the code list states it. */
 export function shortName(name: string, kind: string): string {
   const candidates = [kind, ...unitTypePrefixes];
   for (const prefix of candidates) {
-    if (name.startsWith(prefix + ' ')) return name.slice(prefix.length + 1);
+    if (name.startsWith(`${prefix} `)) return name.slice(prefix.length + 1);
   }
   return name;
 }

@@ -1,4 +1,4 @@
-import { graphql } from './graphql.ts';
+import type { graphql } from './graphql.ts';
 
 /**
  * The codes the client shares with the API, defined once: enums come from the schema, the rest

@@ -52,7 +52,12 @@ export async function loadAdminUnitLayer(client: Client, scope: LayerScope): Pro
   let after: string | null = null;
   let totalCount = 0;
   do {
-    const { units }: ResultOf<typeof layerQuery> = await queryData(client, layerQuery, { filter, simplify: simplifyFor(scope.level), after, first: layerPageSize });
+    const { units }: ResultOf<typeof layerQuery> = await queryData(client, layerQuery, {
+      filter,
+      simplify: simplifyFor(scope.level),
+      after,
+      first: layerPageSize,
+    });
     nodes.push(...units.nodes);
     totalCount = units.totalCount;
     after = units.pageInfo.hasNextPage ? (units.pageInfo.endCursor ?? null) : null;

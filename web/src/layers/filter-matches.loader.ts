@@ -37,7 +37,12 @@ interface MatchRequest {
 
 /** Communes matching the planners' filters in a year, below `withinCode` or nationwide. */
 export async function loadFilterMatches(client: Client, { filters, year, withinCode }: MatchRequest): Promise<LayerResult<Matches>> {
-  const { units } = await queryData(client, matchesQuery, { filter: unitFilterFor(filters, year, withinCode), year, first: matchLimit }, { requestPolicy: 'network-only' });
+  const { units } = await queryData(
+    client,
+    matchesQuery,
+    { filter: unitFilterFor(filters, year, withinCode), year, first: matchLimit },
+    { requestPolicy: 'network-only' },
+  );
   const { nodes, totalCount } = units;
   return {
     data: {

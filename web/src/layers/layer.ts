@@ -4,9 +4,7 @@ import type { Bounds } from '../map/bounds.ts';
 import type { MapView } from '../view/map-view.ts';
 
 /** Problems a loader reports to the user instead of failing. */
-export type LayerAlert =
-  | { kind: 'no-polygon'; units: string[] }
-  | { kind: 'truncated'; shown: number; total: number };
+export type LayerAlert = { kind: 'no-polygon'; units: string[] } | { kind: 'truncated'; shown: number; total: number };
 
 /** Units per legend class, in legend order, and how many of them are synthetic. */
 export interface Legend {

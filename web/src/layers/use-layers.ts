@@ -32,6 +32,7 @@ export function useLayers(view: MapView | null): LoadedLayers {
   const requests = view ? anyLayers.map((layer) => ({ layer, request: layer.request(view) })) : [];
   const keys = JSON.stringify(requests.map(({ request }) => request));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `keys` stands for the requests (a layer reloads when its own request changes)
   useEffect(() => {
     const update = (id: string, change: Partial<LoadedLayer<unknown>>) => setLoaded((all) => ({ ...all, [id]: { ...all[id], ...change } }));
     for (const { layer, request } of requests) {
@@ -69,6 +70,7 @@ export function useDrawings(loaded: LoadedLayers): LayerDrawing[] {
         if (!drawn.has(result)) drawn.set(result, layer.draw(result.data));
         return [drawn.get(result)!];
       }),
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the drawings depend on the results alone, compared one by one
     results,
   );
 }

@@ -68,7 +68,7 @@ interface Placed {
  * style, feature state on the units) and reports hovers and clicks on the units.
  */
 export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   // isStyleLoaded() is also false while a source is updating, and 'load' fires only once: wait on this.
   const styleReady = useRef<Promise<void> | null>(null);
@@ -161,7 +161,7 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
     });
   }, [selectedCode]);
 
-  return <div ref={container} className="atlas-map" role="region" aria-label={label} data-testid="map" />;
+  return <section ref={container} className="atlas-map" aria-label={label} data-testid="map" />;
 }
 
 /**

@@ -7,10 +7,5 @@ export const vietnamBounds: Bounds = [102.1, 8.4, 109.5, 23.4];
 export function boundsOf(units: { bbox: Bounds | null }[]): Bounds | null {
   const boxes = units.map((u) => u.bbox).filter((b): b is Bounds => b !== null);
   if (!boxes.length) return null;
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
+  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
 }

@@ -95,12 +95,7 @@ export function unitLayers(source: string, sourceLayer?: string): LayerSpecifica
       type: 'fill',
       ...from,
       paint: {
-        'fill-color': [
-          'match',
-          ['coalesce', ['feature-state', 'band'], 'no-data'],
-          ...Object.entries(bandColours).flat(),
-          palette.land,
-        ] as unknown as string,
+        'fill-color': ['match', ['coalesce', ['feature-state', 'band'], 'no-data'], ...Object.entries(bandColours).flat(), palette.land] as unknown as string,
         // Units outside the planners' filter fade so the matches stand out.
         'fill-opacity': ['case', ['==', ['feature-state', 'match'], false], 0.25, 1],
       },

@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import type { UnitFeatureProperties } from '../layers/admin-units.loader.ts';
 import type { ChoroplethEntry } from '../layers/choropleth.loader.ts';
 
-
 /** The line under the map: the hovered unit's name, criteria or average, band or tier, synthetic mark. Pure. */
 export function tooltipText(hovered: Pick<UnitFeatureProperties, 'code' | 'name'> | null, entry: ChoroplethEntry | undefined, t: TFunction): string {
   if (!hovered) return t('map.hint');

@@ -29,8 +29,12 @@ export function HistoryChart({ points, selectedYear }: { points: HistoryPoint[];
               <title>{`${p.year}: ${t('status.criteria', { met: p.criteriaMet, total: p.criteriaTotal })}${p.synthetic ? ` (${t('history.synthetic')})` : ''}`}</title>
               <rect x={x} y={height - h} width={barWidth} height={h} fill={colour} stroke={p.year === selectedYear ? '#1b3a4b' : 'none'} strokeWidth={2} />
               {p.synthetic && <rect x={x} y={height - h} width={barWidth} height={h} fill="url(#history-hatch)" />}
-              <text x={x + barWidth / 2} y={height - h - 3} textAnchor="middle" fontSize="10">{p.criteriaMet}</text>
-              <text x={x + barWidth / 2} y={height + 12} textAnchor="middle" fontSize="9">{String(p.year).slice(2)}</text>
+              <text x={x + barWidth / 2} y={height - h - 3} textAnchor="middle" fontSize="10">
+                {p.criteriaMet}
+              </text>
+              <text x={x + barWidth / 2} y={height + 12} textAnchor="middle" fontSize="9">
+                {String(p.year).slice(2)}
+              </text>
             </g>
           );
         })}

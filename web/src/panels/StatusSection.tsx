@@ -130,7 +130,9 @@ function BarList({ bars, max, testId }: { bars: { key: string; label: string; va
           <span className="bar-track" aria-hidden="true">
             <span className="bar-fill" style={{ width: `${(100 * bar.value) / Math.max(max, 1)}%` }} />
           </span>
-          <span className="bar-value">{bar.value}/{max}</span>
+          <span className="bar-value">
+            {bar.value}/{max}
+          </span>
         </li>
       ))}
     </ul>
@@ -141,7 +143,11 @@ function BarList({ bars, max, testId }: { bars: { key: string; label: string; va
 function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number): string }) {
   const { t } = useTranslation();
   const describe = (r: ReportedRow['reported']) =>
-    [t(`metric.${r.metric}`, { defaultValue: r.metric.replaceAll('_', ' ') }), r.band ? t(`band.${r.band}`, { defaultValue: r.band }) : null, r.criterion ? t('summary.criterionNumber', { number: r.criterion }) : null]
+    [
+      t(`metric.${r.metric}`, { defaultValue: r.metric.replaceAll('_', ' ') }),
+      r.band ? t(`band.${r.band}`, { defaultValue: r.band }) : null,
+      r.criterion ? t('summary.criterionNumber', { number: r.criterion }) : null,
+    ]
       .filter(Boolean)
       .join(' · ');
   return (
@@ -149,7 +155,11 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
       <h4>{t('summary.reported')}</h4>
       <table className="facts-table" data-testid="reported">
         <thead>
-          <tr><th>{t('summary.metric')}</th><th>{t('summary.reportedValue')}</th><th>{t('summary.computed')}</th></tr>
+          <tr>
+            <th>{t('summary.metric')}</th>
+            <th>{t('summary.reportedValue')}</th>
+            <th>{t('summary.computed')}</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
@@ -159,7 +169,10 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
                 <SourceRef fact={row.reported} />
               </td>
               <td>{row.reported.value === null ? (row.reported.asWritten ?? '—') : format(row.reported.value)}</td>
-              <td>{row.computed === null ? '—' : format(row.computed)}{row.difference ? ` (${row.difference > 0 ? '+' : ''}${format(row.difference)})` : ''}</td>
+              <td>
+                {row.computed === null ? '—' : format(row.computed)}
+                {row.difference ? ` (${row.difference > 0 ? '+' : ''}${format(row.difference)})` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

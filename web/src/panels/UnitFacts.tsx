@@ -54,14 +54,28 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
           <h3>{t('plans.heading')}</h3>
           <table className="facts-table" data-testid="plans">
             <thead>
-              <tr><th>{t('plans.year')}</th><th>{t('plans.planned')}</th><th>{t('plans.achieved')}</th></tr>
+              <tr>
+                <th>{t('plans.year')}</th>
+                <th>{t('plans.planned')}</th>
+                <th>{t('plans.achieved')}</th>
+              </tr>
             </thead>
             <tbody>
               {plans.map(({ target, achieved, reached }, i) => (
                 <tr key={i} className={reached === null ? '' : reached ? 'reached' : 'missed'}>
                   <td>{target.year ?? '—'}</td>
-                  <td title={target.text}>{target.tier ? t(`status.tier.${target.tier}`) : target.criteriaCount !== null ? t('plans.criteria', { count: target.criteriaCount }) : target.text}</td>
-                  <td>{achieved ? `${achieved.criteriaMet}/${achieved.criteriaTotal}${achieved.tier ? ` · ${t(`status.tier.${achieved.tier}`)}` : ''} ${reached === null ? '' : reached ? '✓' : '✗'}` : t('plans.noData')}</td>
+                  <td title={target.text}>
+                    {target.tier
+                      ? t(`status.tier.${target.tier}`)
+                      : target.criteriaCount !== null
+                        ? t('plans.criteria', { count: target.criteriaCount })
+                        : target.text}
+                  </td>
+                  <td>
+                    {achieved
+                      ? `${achieved.criteriaMet}/${achieved.criteriaTotal}${achieved.tier ? ` · ${t(`status.tier.${achieved.tier}`)}` : ''} ${reached === null ? '' : reached ? '✓' : '✗'}`
+                      : t('plans.noData')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -91,7 +105,11 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
       ) : (
         <table className="facts-table" data-testid="indicators">
           <thead>
-            <tr><th>{t('indicators.code')}</th><th>{t('indicators.kind')}</th><th>{t('indicators.value')}</th></tr>
+            <tr>
+              <th>{t('indicators.code')}</th>
+              <th>{t('indicators.kind')}</th>
+              <th>{t('indicators.value')}</th>
+            </tr>
           </thead>
           <tbody>
             {indicators.map((v, i) => (
@@ -128,7 +146,13 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
             {findings.map((f, i) => (
               <li key={i} className={`finding finding-${f.severity}`}>
                 <strong>{t(`finding.kind.${f.kind}`, { defaultValue: f.kind })}</strong>: {f.reason}
-                {f.rawValue && <> · {t('findings.raw')} “{f.rawValue}”</>} · {t('findings.reading')} {f.reading}
+                {f.rawValue && (
+                  <>
+                    {' '}
+                    · {t('findings.raw')} “{f.rawValue}”
+                  </>
+                )}{' '}
+                · {t('findings.reading')} {f.reading}
                 <SourceRef fact={f} />
               </li>
             ))}

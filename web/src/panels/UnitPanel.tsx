@@ -33,9 +33,7 @@ export function UnitPanel({ selected, listLevel, units, loading, children, onSel
             <dt>{t('unit.area')}</dt>
             <dd>{selected.areaKm2 === null ? t('unit.noPolygon') : t('unit.areaValue', { value: number.format(selected.areaKm2) })}</dd>
           </dl>
-          {selected.geomMatch && selected.geomMatch !== 'exact' && (
-            <p className="note">{t('unit.approximate', { match: selected.geomMatch })}</p>
-          )}
+          {selected.geomMatch && selected.geomMatch !== 'exact' && <p className="note">{t('unit.approximate', { match: selected.geomMatch })}</p>}
         </section>
       )}
       {children}

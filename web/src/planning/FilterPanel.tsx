@@ -20,7 +20,13 @@ export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) 
         <legend>{t('filters.flags')}</legend>
         {flagOptions.map((flag) => (
           <label key={flag} className="check">
-            <input type="checkbox" name="flag" value={flag} checked={filters.flags.includes(flag)} onChange={() => onChange({ ...filters, flags: toggle(filters.flags, flag) })} />
+            <input
+              type="checkbox"
+              name="flag"
+              value={flag}
+              checked={filters.flags.includes(flag)}
+              onChange={() => onChange({ ...filters, flags: toggle(filters.flags, flag) })}
+            />
             {t(`flag.${flag}`)}
           </label>
         ))}
@@ -29,7 +35,13 @@ export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) 
         <legend>{t('filters.bands')}</legend>
         {bandOptions.map((band) => (
           <label key={band} className="check">
-            <input type="checkbox" name="band" value={band} checked={filters.bands.includes(band)} onChange={() => onChange({ ...filters, bands: toggle(filters.bands, band) })} />
+            <input
+              type="checkbox"
+              name="band"
+              value={band}
+              checked={filters.bands.includes(band)}
+              onChange={() => onChange({ ...filters, bands: toggle(filters.bands, band) })}
+            />
             <span className="swatch" style={{ background: bandColours[band] }} aria-hidden="true" />
             {t(`band.${band}`)}
           </label>
@@ -38,10 +50,15 @@ export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) 
       <div className="filter-row">
         <label>
           {t('filters.missing')}{' '}
-          <select value={filters.missingCriterion ?? ''} onChange={(e) => onChange({ ...filters, missingCriterion: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            value={filters.missingCriterion ?? ''}
+            onChange={(e) => onChange({ ...filters, missingCriterion: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">{t('filters.any')}</option>
             {criterionNumbers.map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>
@@ -50,7 +67,9 @@ export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) 
           <select value={filters.tier ?? ''} onChange={(e) => onChange({ ...filters, tier: tierFrom(e.target.value) })}>
             <option value="">{t('filters.any')}</option>
             {tierOptions.map((tier) => (
-              <option key={tier} value={tier}>{t(`status.tier.${tier}`)}</option>
+              <option key={tier} value={tier}>
+                {t(`status.tier.${tier}`)}
+              </option>
             ))}
           </select>
         </label>

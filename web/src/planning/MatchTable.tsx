@@ -20,17 +20,17 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
   const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
 
   const headings = () => ({
-        code: t('table.code'),
-        name: t('table.name'),
-        district: t('table.district'),
-        province: t('table.province'),
-        flags: t('table.flags'),
-        criteriaMet: t('table.criteriaMet'),
-        criteriaTotal: t('table.criteriaTotal'),
-        band: t('table.band'),
-        tier: t('table.tier'),
-        missing: t('table.missing'),
-        synthetic: t('table.synthetic'),
+    code: t('table.code'),
+    name: t('table.name'),
+    district: t('table.district'),
+    province: t('table.province'),
+    flags: t('table.flags'),
+    criteriaMet: t('table.criteriaMet'),
+    criteriaTotal: t('table.criteriaTotal'),
+    band: t('table.band'),
+    tier: t('table.tier'),
+    missing: t('table.missing'),
+    synthetic: t('table.synthetic'),
   });
   const labels = () => ({ band: (b: string) => t(`band.${b}`), tier: (tier: string) => t(`status.tier.${tier}`), yes: t('table.yes') });
   const fileName = (extension: string) => `ntm-${scopeName.replace(/\s+/g, '-')}-${year}.${extension}`;
@@ -87,7 +87,11 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
                     <button type="button" className="link-button" onClick={() => onSelect(row.code)}>
                       {row.name}
                     </button>
-                    {row.synthetic && <span className="badge-synthetic" title={t('status.synthetic')}>{t('badge.synthetic')}</span>}
+                    {row.synthetic && (
+                      <span className="badge-synthetic" title={t('status.synthetic')}>
+                        {t('badge.synthetic')}
+                      </span>
+                    )}
                   </td>
                   <td>{row.district}</td>
                   <td className="number">{row.criteriaMet === null ? '—' : `${row.criteriaMet}/${row.criteriaTotal}`}</td>

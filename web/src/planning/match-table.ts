@@ -77,7 +77,11 @@ export interface CsvHeadings {
 }
 
 /** The table as rows of cells (header first): text neutralised, numbers kept as numbers. Pure. */
-export function toCells(rows: MatchRow[], headings: CsvHeadings, labels: { band(code: string): string; tier(code: string): string; yes: string }): (string | number | null)[][] {
+export function toCells(
+  rows: MatchRow[],
+  headings: CsvHeadings,
+  labels: { band(code: string): string; tier(code: string): string; yes: string },
+): (string | number | null)[][] {
   const body = rows.map((row) =>
     [
       row.code,

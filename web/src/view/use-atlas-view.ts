@@ -33,7 +33,11 @@ export function useAtlasView(linked: ViewState) {
     let current = true;
     loadUnitPath(client, pending).then(
       (path) => current && dispatch({ type: 'path-resolved', path }),
-      (e: Error) => current && (setError(e.message), dispatch({ type: 'path-resolved', path: null })),
+      (e: Error) => {
+        if (!current) return;
+        setError(e.message);
+        dispatch({ type: 'path-resolved', path: null });
+      },
     );
     return () => {
       current = false;
@@ -43,7 +47,11 @@ export function useAtlasView(linked: ViewState) {
   const navigate = useCallback((path: DrillPath) => dispatch({ type: 'navigated', path }), []);
   /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
   const openUnit = useCallback(
-    (code: string) => void loadUnitPath(client, code).then((path) => dispatch({ type: 'navigated', path }), (e: Error) => setError(e.message)),
+    (code: string) =>
+      void loadUnitPath(client, code).then(
+        (path) => dispatch({ type: 'navigated', path }),
+        (e: Error) => setError(e.message),
+      ),
     [client],
   );
   return { view, dispatch: dispatch as (action: ViewAction) => void, navigate, openUnit, error };

@@ -7,11 +7,17 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261123150000_data_version extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "data_version" ("id" int not null default 1, "version" bigint not null default 0, constraint "data_version_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "data_version" ("id" int not null default 1, "version" bigint not null default 0, constraint "data_version_pkey" primary key ("id"));`,
+    );
     this.addSql(`insert into "data_version" ("id", "version") values (1, 0);`);
-    this.addSql(`create function "bump_data_version"() returns trigger language plpgsql as $$ begin update "data_version" set "version" = "version" + 1 where "id" = 1; return null; end $$;`);
+    this.addSql(
+      `create function "bump_data_version"() returns trigger language plpgsql as $$ begin update "data_version" set "version" = "version" + 1 where "id" = 1; return null; end $$;`,
+    );
     for (const table of sourceTables) {
-      this.addSql(`create trigger "${table}_bumps_data_version" after insert or update or delete or truncate on "${table}" for each statement execute function "bump_data_version"();`);
+      this.addSql(
+        `create trigger "${table}_bumps_data_version" after insert or update or delete or truncate on "${table}" for each statement execute function "bump_data_version"();`,
+      );
     }
   }
 

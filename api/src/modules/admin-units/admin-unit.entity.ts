@@ -74,7 +74,10 @@ export class AdminUnit {
 
   /** border, dbkk, mountainous, coastal, island… */
   /** Flags (border, dbkk…) with their basis; exposed as AdminUnit.flags. */
-  @OneToMany(() => UnitFlag, (flag) => flag.unit)
+  @OneToMany(
+    () => UnitFlag,
+    (flag) => flag.unit,
+  )
   flagRecords = new Collection<UnitFlag>(this);
 
   // The schema diff cannot read PostGIS typmods back, so only the migration defines these types.

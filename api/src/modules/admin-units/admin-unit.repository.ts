@@ -35,10 +35,7 @@ const ancestorsSql = sqlFile(import.meta.url, 'unit-ancestors.sql');
 export class AdminUnitRepository extends EntityRepository<AdminUnit> {
   /** The unit carrying this code in the given code list, or else the one still (or most recently) in force. */
   async findLatestByCode(code: string, codeList?: string): Promise<AdminUnit | null> {
-    const [unit] = await this.find(
-      { code, ...(codeList ? { codeList } : {}) },
-      { orderBy: { validTo: 'desc nulls first', id: 'desc' }, limit: 1 },
-    );
+    const [unit] = await this.find({ code, ...(codeList ? { codeList } : {}) }, { orderBy: { validTo: 'desc nulls first', id: 'desc' }, limit: 1 });
     return unit ?? null;
   }
 
@@ -54,9 +51,7 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
     // Provinces before districts before communes, so a search for "lang son" lists the province first.
     const after = query.after;
     const units = await this.find(
-      after
-        ? { $and: [where, { $or: [{ level: { $gt: after.level } }, { level: after.level, code: { $gt: after.code } }] }] }
-        : where,
+      after ? { $and: [where, { $or: [{ level: { $gt: after.level } }, { level: after.level, code: { $gt: after.code } }] }] } : where,
       { orderBy: { level: 'asc', code: 'asc' }, limit: query.limit },
     );
     const totalCount = await this.count(where);
@@ -106,9 +101,7 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
 
   /** GeoJSON geometries, optionally simplified (tolerance in degrees), keyed by id. */
   async geometries(ids: readonly number[], simplify: number): Promise<Map<number, object | null>> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: number; geometry: string | null }[]>(geometrySql, [simplify, simplify, intArray(ids)]);
+    const rows = await this.em.getConnection().execute<{ id: number; geometry: string | null }[]>(geometrySql, [simplify, simplify, intArray(ids)]);
     return new Map(rows.map((r) => [r.id, r.geometry ? JSON.parse(r.geometry) : null]));
   }
 

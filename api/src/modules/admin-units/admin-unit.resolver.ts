@@ -61,11 +61,7 @@ export class AdminUnitResolver {
     description: 'Boundary as a GeoJSON MultiPolygon; null when no polygon is known',
     complexity: 10,
   })
-  geometry(
-    @Root() unit: AdminUnit,
-    @Args(() => GeometryArgs) { simplify }: GeometryArgs,
-    @Ctx() ctx: RequestContext,
-  ): Promise<object | null> {
+  geometry(@Root() unit: AdminUnit, @Args(() => GeometryArgs) { simplify }: GeometryArgs, @Ctx() ctx: RequestContext): Promise<object | null> {
     return ctx.loaders.units.geometry.load(`${unit.id}:${simplify}`);
   }
 }

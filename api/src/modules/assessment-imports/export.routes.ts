@@ -23,7 +23,13 @@ export function exportRoutes(orm: MikroORM): express.Router {
         if (set !== undefined && (typeof set !== 'string' || !/^[a-z0-9-]{3,60}$/.test(set))) {
           throw new InvalidInputError('set must be a criteria set code such as commune-2016', { field: 'set' });
         }
-        const file = await new AssessmentExportService(orm.em.fork()).export({ unitCode: unit, year: Number(year), format, level: level as AdminLevel | undefined, set });
+        const file = await new AssessmentExportService(orm.em.fork()).export({
+          unitCode: unit,
+          year: Number(year),
+          format,
+          level: level as AdminLevel | undefined,
+          set,
+        });
         res
           .status(200)
           .type(file.contentType)

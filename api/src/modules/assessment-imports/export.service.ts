@@ -107,10 +107,11 @@ async function toXlsx(header: string[], rows: string[][], set: SetWithIds): Prom
   const help = workbook.addWorksheet('Hướng dẫn');
   for (const line of [
     ['Một dòng cho mỗi đơn vị × năm. Only the first sheet is imported.'],
-    ['TC1…TC' + set.criteriaCount, 'Đạt / Chưa đạt / để trống (chưa rõ)'],
+    [`TC1…TC${set.criteriaCount}`, 'Đạt / Chưa đạt / để trống (chưa rõ)'],
     ['CT x.y', 'Giá trị chỉ tiêu như ghi trong văn bản (≥ 55, 45 %, đạt); để trống = xoá giá trị'],
     ['Mã ĐVHC', 'Mã GSO (giữ số 0 đầu); hoặc để trống và ghi Tên đơn vị + Huyện (+ Tỉnh)'],
-  ]) help.addRow(line);
+  ])
+    help.addRow(line);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

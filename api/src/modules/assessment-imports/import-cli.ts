@@ -56,7 +56,9 @@ try {
 
 function printReport(report: ImportReport) {
   console.log(`Import #${report.batchId} of ${report.fileName} (${report.format}, sha256 ${report.checksum}): ${report.status}`);
-  console.log(`${report.rowsRead} rows: ${report.rowsChanged} changed, ${report.rowsUnchanged} unchanged, ${report.rowsRejected} rejected; ${report.cellsChanged} cells changed.`);
+  console.log(
+    `${report.rowsRead} rows: ${report.rowsChanged} changed, ${report.rowsUnchanged} unchanged, ${report.rowsRejected} rejected; ${report.cellsChanged} cells changed.`,
+  );
   for (const r of report.rejections) console.log(`  row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}: ${r.message}`);
   for (const change of report.changes) {
     const cells = change.cells.map((c) => `${c.column} "${c.before}" → "${c.after}"`).join(', ');

@@ -20,10 +20,7 @@ export type FixedColumn = keyof typeof fixedColumns;
 export const criterionHeader = (n: number) => `TC${n}`;
 export const indicatorHeader = (code: string) => `CT ${code}`;
 
-export type ColumnMeaning =
-  | { kind: 'fixed'; field: FixedColumn }
-  | { kind: 'criterion'; number: number }
-  | { kind: 'indicator'; code: string };
+export type ColumnMeaning = { kind: 'fixed'; field: FixedColumn } | { kind: 'criterion'; number: number } | { kind: 'indicator'; code: string };
 
 /** What a header means, or null when the template has no such column. */
 export function columnMeaning(header: string): ColumnMeaning | null {
@@ -58,7 +55,13 @@ const statusByKey = new Map<string, ItemStatus>([
 /** "ĐẠT", "dat", "Chưa đạt", "" … → a status; null when the cell says anything else. */
 export function parseStatus(cell: string): ItemStatus | null {
   // Case and diacritics are folded, punctuation is not: "Đạt?" is not a clear answer.
-  const key = cell.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+  const key = cell
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
   return statusByKey.get(key) ?? null;
 }
 

@@ -54,7 +54,8 @@ async function readUpload(upload: FileUpload, maxBytes: number): Promise<Buffer>
     }
   } catch (error) {
     if (error instanceof FileTooLargeError) throw error;
-    if ((error as { status?: number }).status === 413) throw new FileTooLargeError(`The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
+    if ((error as { status?: number }).status === 413)
+      throw new FileTooLargeError(`The file is larger than the limit of ${maxBytes} bytes`, { limit: maxBytes });
     // The multipart parser's errors (a malformed part) arrive here, from createReadStream or the stream.
     throw new MalformedRequestError(`The upload could not be read: ${error instanceof Error ? error.message : error}`);
   }

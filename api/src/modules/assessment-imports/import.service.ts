@@ -176,7 +176,8 @@ export class AssessmentImportService {
           const set = sets.get(plan.row.set.code)!;
           if (plan.assessmentId !== undefined && plan.items.length) {
             touched.push(plan.assessmentId);
-            for (const item of plan.items) itemRows.push({ assessmentId: plan.assessmentId, criterionId: set.criterionIds.get(item.number)!, status: item.after });
+            for (const item of plan.items)
+              itemRows.push({ assessmentId: plan.assessmentId, criterionId: set.criterionIds.get(item.number)!, status: item.after });
           } else if (plan.items.length) {
             const [created] = await tx.execute<{ id: number }[]>(insertAssessmentSql, [plan.row.unit.id, set.id, plan.row.year, note]);
             for (const [number, criterionId] of set.criterionIds) {
@@ -255,11 +256,13 @@ export class AssessmentImportService {
 
 /** Marks batches a killed process left "running": their transaction never committed. */
 export async function markInterruptedImports(em: EntityManager): Promise<number> {
-  return em.fork().nativeUpdate(
-    AssessmentImportBatch,
-    { status: ImportStatus.RUNNING },
-    { status: ImportStatus.INTERRUPTED, error: 'The server stopped during the import; nothing of it was written', finishedAt: new Date() },
-  );
+  return em
+    .fork()
+    .nativeUpdate(
+      AssessmentImportBatch,
+      { status: ImportStatus.RUNNING },
+      { status: ImportStatus.INTERRUPTED, error: 'The server stopped during the import; nothing of it was written', finishedAt: new Date() },
+    );
 }
 
 function itemStatusLiteral(status: ItemStatus): string {

@@ -9,7 +9,10 @@ export class ImportRejectionType {
   @Field(() => String, { nullable: true, description: 'Column header as written in the file; null when the whole row is at fault' })
   column!: string | null;
 
-  @Field(() => String, { description: 'unknown-unit, ambiguous-unit, unknown-set, criterion-outside-set, invalid-value, invalid-year, year-outside-validity, level-mismatch, duplicate-row, unknown-indicator, unreadable-cell, unknown-column, duplicate-column, missing-column' })
+  @Field(() => String, {
+    description:
+      'unknown-unit, ambiguous-unit, unknown-set, criterion-outside-set, invalid-value, invalid-year, year-outside-validity, level-mismatch, duplicate-row, unknown-indicator, unreadable-cell, unknown-column, duplicate-column, missing-column',
+  })
   reason!: string;
 
   @Field(() => String)
@@ -93,4 +96,3 @@ export class ImportReportType {
   @Field(() => [ImportRowChangeType])
   changes!: ImportRowChangeType[];
 }
-

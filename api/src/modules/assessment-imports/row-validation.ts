@@ -128,7 +128,12 @@ export function validateRows(sheet: Sheet, units: UnitDirectory, sets: ReadonlyM
     // A value under no header would be silently dropped: refuse it instead.
     sheetRow.cells.forEach((cell, index) => {
       if (!sheet.headers[index] && (typeof cell !== 'string' || cell.trim())) {
-        problems.push({ row: sheetRow.rowNumber, column: columnLetter(index), reason: 'unknown-column', message: `Column ${columnLetter(index)} has a value but no header` });
+        problems.push({
+          row: sheetRow.rowNumber,
+          column: columnLetter(index),
+          reason: 'unknown-column',
+          message: `Column ${columnLetter(index)} has a value but no header`,
+        });
       }
     });
 
@@ -221,10 +226,21 @@ function readHeader(headers: string[]): { columns: Column[]; rejections: Rejecti
   });
   const has = (field: FixedColumn) => columns.some((c) => c.meaning.kind === 'fixed' && c.meaning.field === field);
   for (const field of ['year', 'set'] as const) {
-    if (!has(field)) rejections.push({ row: 1, column: fixedColumns[field].header, reason: 'missing-column', message: `The column "${fixedColumns[field].header}" is required` });
+    if (!has(field))
+      rejections.push({
+        row: 1,
+        column: fixedColumns[field].header,
+        reason: 'missing-column',
+        message: `The column "${fixedColumns[field].header}" is required`,
+      });
   }
   if (!has('unitCode') && !has('unitName')) {
-    rejections.push({ row: 1, column: fixedColumns.unitCode.header, reason: 'missing-column', message: `Give units by "${fixedColumns.unitCode.header}" or by "${fixedColumns.unitName.header}" and "${fixedColumns.district.header}"` });
+    rejections.push({
+      row: 1,
+      column: fixedColumns.unitCode.header,
+      reason: 'missing-column',
+      message: `Give units by "${fixedColumns.unitCode.header}" or by "${fixedColumns.unitName.header}" and "${fixedColumns.district.header}"`,
+    });
   }
   if (!columns.some((c) => c.meaning.kind !== 'fixed')) {
     rejections.push({ row: 1, column: criterionHeader(1), reason: 'missing-column', message: 'No criterion (TC1 …) or indicator (CT 17.1 …) column' });
@@ -266,7 +282,11 @@ function resolveUnit(
   }
   if (found.length > 1) {
     const options = found.slice(0, 5).map((u) => `${u.code} ${u.name} (${[u.districtName, u.provinceName].filter(Boolean).join(', ')})`);
-    reject(fixed.get('unitName'), 'ambiguous-unit', `"${where}" names ${found.length} units: ${options.join('; ')}; give the GSO code or the district and province`);
+    reject(
+      fixed.get('unitName'),
+      'ambiguous-unit',
+      `"${where}" names ${found.length} units: ${options.join('; ')}; give the GSO code or the district and province`,
+    );
     return undefined;
   }
   return found[0];

@@ -41,6 +41,7 @@ const zipMagic = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The format a file name asks for; anything but .xlsx and .csv is refused before reading. */
 export function formatOf(fileName: string): SheetFormat {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (fileName.length > maxFileNameLength || /[\u0000-\u001f]/.test(fileName)) {
     throw new InvalidInputError(`The file name must be at most ${maxFileNameLength} characters, without control characters`, { field: 'fileName' });
   }
@@ -116,7 +117,10 @@ function readCsv(data: Buffer): Sheet {
   } catch (error) {
     throw new InvalidFileError(`The CSV file cannot be read: ${error instanceof Error ? error.message : error}`);
   }
-  return toSheet('csv', records.map(({ record, info }) => ({ rowNumber: info.lines, cells: record.map(restoreNeutralised) })));
+  return toSheet(
+    'csv',
+    records.map(({ record, info }) => ({ rowNumber: info.lines, cells: record.map(restoreNeutralised) })),
+  );
 }
 
 function toSheet(format: SheetFormat, grid: SheetRow[]): Sheet {
@@ -156,10 +160,17 @@ export function checkZipEntries(data: Buffer, limits: ReadLimits): Promise<void>
       zip.on('entry', (entry: yauzl.Entry) => {
         declared += entry.uncompressedSize;
         if (declared > limits.maxUnzippedBytes) {
-          return fail(new FileTooLargeError(`The workbook unpacks to more than ${limits.maxUnzippedBytes} bytes`, { bytes: declared, limit: limits.maxUnzippedBytes }));
+          return fail(
+            new FileTooLargeError(`The workbook unpacks to more than ${limits.maxUnzippedBytes} bytes`, { bytes: declared, limit: limits.maxUnzippedBytes }),
+          );
         }
         if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > maxRatio) {
-          return fail(new FileTooLargeError(`The workbook part ${entry.fileName} is compressed ${Math.round(entry.uncompressedSize / entry.compressedSize)}-fold; a spreadsheet is not`, { limit: maxRatio }));
+          return fail(
+            new FileTooLargeError(
+              `The workbook part ${entry.fileName} is compressed ${Math.round(entry.uncompressedSize / entry.compressedSize)}-fold; a spreadsheet is not`,
+              { limit: maxRatio },
+            ),
+          );
         }
         if (/\/$/.test(entry.fileName)) return zip.readEntry();
         zip.openReadStream(entry, (streamError, stream) => {
@@ -182,7 +193,13 @@ export function checkZipEntries(data: Buffer, limits: ReadLimits): Promise<void>
 
 /** Counts the first worksheet's rows with ExcelJS's streaming reader and stops past the limit, before any full parse. */
 async function checkRowCount(data: Buffer, maxRows: number): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: 'emit', sharedStrings: 'ignore', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    worksheets: 'emit',
+    sharedStrings: 'ignore',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   let rows = 0;
   try {
     for await (const worksheet of reader) {

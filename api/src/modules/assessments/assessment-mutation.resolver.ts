@@ -12,7 +12,9 @@ import { TargetService } from './target.service.ts';
 /** Writes: an editor within their unit's subtree, or an admin; each write is audited, refusals too. */
 @Resolver(() => Assessment)
 export class AssessmentMutationResolver {
-  @Mutation(() => Assessment, { description: 'Record (or replace) a unit’s assessment for a year, with indicator values; editors of the unit or above, admins' })
+  @Mutation(() => Assessment, {
+    description: 'Record (or replace) a unit’s assessment for a year, with indicator values; editors of the unit or above, admins',
+  })
   recordAssessment(@Arg('input', () => AssessmentInput) input: AssessmentInput, @Ctx() ctx: RequestContext): Promise<Assessment> {
     const attempt = { action: 'recordAssessment', entity: 'assessment', unitCode: input.unitCode, year: input.year };
     return auditedWrite(ctx.em, ctx.access.actor, attempt, () => new AssessmentService(ctx.em, ctx.access).record(input));

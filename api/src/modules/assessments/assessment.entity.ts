@@ -42,7 +42,10 @@ export class Assessment extends Provenance {
   @Enum({ items: () => AssessmentKind, nativeEnumName: 'assessment_kind' })
   kind!: AssessmentKind;
 
-  @OneToMany(() => AssessmentItem, (item) => item.assessment)
+  @OneToMany(
+    () => AssessmentItem,
+    (item) => item.assessment,
+  )
   items = new Collection<AssessmentItem>(this);
 }
 

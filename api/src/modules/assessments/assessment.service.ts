@@ -149,6 +149,11 @@ function snapshot(assessment: Assessment, values: IndicatorValue[]): Record<stri
     note: assessment.note ?? null,
     synthetic: assessment.synthetic,
     sourceDocument: assessment.sourceDocument?.key ?? null,
-    indicators: values.map((v) => ({ code: v.indicatorCode ?? null, value: v.value, valueNumber: v.valueNumber ?? null, unitOfMeasure: v.unitOfMeasure ?? null })),
+    indicators: values.map((v) => ({
+      code: v.indicatorCode ?? null,
+      value: v.value,
+      valueNumber: v.valueNumber ?? null,
+      unitOfMeasure: v.unitOfMeasure ?? null,
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import { type Rel } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
 import { ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { SourceDocument } from '../sources/source-document.entity.ts';

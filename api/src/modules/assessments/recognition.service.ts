@@ -19,7 +19,11 @@ export class RecognitionService {
     return this.em.transactional(async (tx) => {
       const unit = await writableUnit(tx, this.access, input.unitCode);
       if (input.decidedOn) checkDate(input.decidedOn, input.year);
-      const existing = await tx.findOne(Recognition, { unit, tier: input.tier, status: input.status, year: input.year }, { populate: ['sourceDocument'], orderBy: { id: 'asc' } });
+      const existing = await tx.findOne(
+        Recognition,
+        { unit, tier: input.tier, status: input.status, year: input.year },
+        { populate: ['sourceDocument'], orderBy: { id: 'asc' } },
+      );
       const before = existing ? snapshot(existing) : null;
       const recognition = existing ?? tx.create(Recognition, { unit, tier: input.tier, status: input.status, year: input.year, synthetic: false });
       Object.assign(recognition, {

@@ -1,4 +1,4 @@
-import { type Rel } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';

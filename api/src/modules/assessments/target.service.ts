@@ -44,7 +44,8 @@ export class TargetService {
         { populate: ['criteriaSet'], orderBy: { id: 'asc' } },
       );
       const before = existing ? snapshot(existing) : null;
-      const target = existing ?? tx.create(Target, { unit, year: input.year, criteriaSet: set ?? undefined, tier: input.tier, criteria: [], text: '', synthetic: false });
+      const target =
+        existing ?? tx.create(Target, { unit, year: input.year, criteriaSet: set ?? undefined, tier: input.tier, criteria: [], text: '', synthetic: false });
       Object.assign(target, {
         criteria: [...input.criteria].sort((a, b) => a - b),
         criteriaCount: input.criteriaCount ?? undefined,
@@ -52,7 +53,16 @@ export class TargetService {
         synthetic: false,
       });
       await tx.flush();
-      recordAudit(tx, { actor: this.access.actor, action: 'setTarget', entity: 'target', entityId: target.id, unitCode: unit.code, year: input.year, before, after: snapshot(target) });
+      recordAudit(tx, {
+        actor: this.access.actor,
+        action: 'setTarget',
+        entity: 'target',
+        entityId: target.id,
+        unitCode: unit.code,
+        year: input.year,
+        before,
+        after: snapshot(target),
+      });
       return target;
     });
   }

@@ -16,11 +16,7 @@ export class UnitFactsResolver {
     @Arg('kind', () => AssessmentKind, { nullable: true }) kind: AssessmentKind | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Assessment[]> {
-    return ctx.em.find(
-      Assessment,
-      { unit, ...(kind ? { kind } : {}) },
-      { populate: ['criteriaSet', 'sourceDocument'], orderBy: { year: 'asc', kind: 'asc' } },
-    );
+    return ctx.em.find(Assessment, { unit, ...(kind ? { kind } : {}) }, { populate: ['criteriaSet', 'sourceDocument'], orderBy: { year: 'asc', kind: 'asc' } });
   }
 
   @FieldResolver(() => [Recognition], { description: 'Verification, appraisal and recognition steps' })

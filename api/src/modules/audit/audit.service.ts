@@ -71,7 +71,10 @@ export async function recordDenied(em: EntityManager, actor: Actor, attempt: Den
   }
   const folded = foldedRefusals.get(source) ?? 0;
   foldedRefusals.delete(source);
-  const notes = [actor.address ? `from ${actor.address}` : '', folded ? `${folded} similar refusals from this source before this one were not recorded separately` : ''].filter(Boolean);
+  const notes = [
+    actor.address ? `from ${actor.address}` : '',
+    folded ? `${folded} similar refusals from this source before this one were not recorded separately` : '',
+  ].filter(Boolean);
   await em.fork().transactional(async (tx) => {
     tx.create(AuditEntry, {
       at: new Date(),

@@ -80,10 +80,13 @@ export class Access {
     const ancestors = own === null ? new Map<number, number[]>() : await em.getRepository(AdminUnit).findAncestorIds([...new Set(units.map((u) => u.id))]);
     const outside = units.find((unit) => own === null || (unit.id !== own && !(ancestors.get(unit.id) ?? []).includes(own)));
     if (!outside) return;
-    throw new ForbiddenError(`${this.actor.username} may write only within unit ${this.actor.unitCode ?? '(none)'}; ${outside.code} ${outside.name} is outside it`, {
-      unitCode: outside.code,
-      scope: this.actor.unitCode,
-    });
+    throw new ForbiddenError(
+      `${this.actor.username} may write only within unit ${this.actor.unitCode ?? '(none)'}; ${outside.code} ${outside.name} is outside it`,
+      {
+        unitCode: outside.code,
+        scope: this.actor.unitCode,
+      },
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Access, anonymousActor, operatorActor, type Actor } from './access.ts';
-import { LoginRateLimiter } from './login-rate-limit.ts';
+import type { LoginRateLimiter } from './login-rate-limit.ts';
 import { InvalidTokenError, verifySessionToken } from './session-token.ts';
 import { AppSecret, Role, User } from './user.entity.ts';
 import { createUser, normaliseUsername } from './user.service.ts';

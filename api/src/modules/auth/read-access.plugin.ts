@@ -12,7 +12,7 @@ export const readAccessPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
-        if (!operation || operation.operation !== 'query') return;
+        if (operation?.operation !== 'query') return;
         const onlyMe = operation.selectionSet.selections.every(
           (selection) => selection.kind === Kind.FIELD && (selection.name.value === 'me' || selection.name.value === '__typename'),
         );

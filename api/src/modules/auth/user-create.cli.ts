@@ -54,7 +54,15 @@ async function main(): Promise<number> {
   try {
     const user = await database.orm.em.fork().transactional(async (tx) => {
       const created = await createUser(tx, input);
-      recordAudit(tx, { actor: { ...operatorActor, username: 'cli' }, action: 'createUser', entity: 'user', entityId: created.id, unitCode: created.unit?.code, before: null, after: userSnapshot(created) });
+      recordAudit(tx, {
+        actor: { ...operatorActor, username: 'cli' },
+        action: 'createUser',
+        entity: 'user',
+        entityId: created.id,
+        unitCode: created.unit?.code,
+        before: null,
+        after: userSnapshot(created),
+      });
       return created;
     });
     console.log(`Created ${user.role} "${user.username}"${user.unit ? ` for ${user.unit.code} ${user.unit.name}` : ''}.`);

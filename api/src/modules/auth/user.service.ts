@@ -45,7 +45,15 @@ export class UserService {
     access.requireRole(Role.ADMIN);
     return this.em.transactional(async (tx) => {
       const user = await createUser(tx, input);
-      recordAudit(tx, { actor: access.actor, action: 'createUser', entity: 'user', entityId: user.id, unitCode: user.unit?.code, before: null, after: userSnapshot(user) });
+      recordAudit(tx, {
+        actor: access.actor,
+        action: 'createUser',
+        entity: 'user',
+        entityId: user.id,
+        unitCode: user.unit?.code,
+        before: null,
+        after: userSnapshot(user),
+      });
       return user;
     });
   }
@@ -89,7 +97,8 @@ export async function createUser(tx: EntityManager, input: UserInput): Promise<U
     if (!input.unitCode) throw new InvalidInputError(`A ${input.role} needs the code of a ${level}`, { field: 'unitCode' });
     unit = await tx.getRepository(AdminUnit).findLatestByCode(input.unitCode);
     if (!unit) throw new InvalidInputError(`No unit has the code ${input.unitCode}`, { field: 'unitCode' });
-    if (unit.level !== level) throw new InvalidInputError(`A ${input.role} edits a ${level}; ${unit.code} ${unit.name} is a ${unit.level}`, { field: 'unitCode' });
+    if (unit.level !== level)
+      throw new InvalidInputError(`A ${input.role} edits a ${level}; ${unit.code} ${unit.name} is a ${unit.level}`, { field: 'unitCode' });
   } else if (input.unitCode) {
     throw new InvalidInputError(`A ${input.role} is not tied to a unit; leave unitCode out`, { field: 'unitCode' });
   }

@@ -31,9 +31,7 @@ export function writeRateLimitPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async didResolveOperation({ contextValue, operation, document }) {
           if (operation?.operation !== 'mutation') return;
-          const fragments = Object.fromEntries(
-            document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
-          );
+          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
           const writes = fieldNames(operation.selectionSet, fragments).filter((name) => name !== 'login' && name !== '__typename').length;
           if (!writes) return;
           const { actor } = contextValue.access;
@@ -43,7 +41,9 @@ export function writeRateLimitPlugin(): ApolloServerPlugin<RequestContext> {
           } catch (rejection) {
             if (!(rejection instanceof RateLimiterRes)) throw rejection;
             const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-            const error = new TooManyRequestsError(`Too many writes; the limit is ${writesPerMinute} a minute. Try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+            const error = new TooManyRequestsError(`Too many writes; the limit is ${writesPerMinute} a minute. Try again in ${retryAfterSeconds} s`, {
+              retryAfterSeconds,
+            });
             throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 429 } } });
           }
         },

@@ -25,7 +25,10 @@ const dumpTrailer = '-- PostgreSQL database dump complete';
 const backupNamePattern = /^ntm-atlas-(embedded|external)-\d{8}T\d{6}Z\.sql\.gz$/;
 
 export function backupFileName(engine: BackupManifest['engine'], at: Date): string {
-  return `ntm-atlas-${engine}-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.sql.gz`;
+  return `ntm-atlas-${engine}-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.sql.gz`;
 }
 
 /**

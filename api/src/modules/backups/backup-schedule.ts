@@ -24,9 +24,12 @@ export function startBackupSchedule(config: AppConfig, database: Database, log: 
       log(`Scheduled backup to ${file} failed: ${(error as Error).message}`);
     }
   };
-  const timer = setInterval(() => {
-    running ??= snapshot().finally(() => (running = undefined));
-  }, everyHours * 3600 * 1000);
+  const timer = setInterval(
+    () => {
+      running ??= snapshot().finally(() => (running = undefined));
+    },
+    everyHours * 3600 * 1000,
+  );
   log(`Backups every ${everyHours} h to ${dir}, keeping the newest ${keep}.`);
   return async () => {
     clearInterval(timer);

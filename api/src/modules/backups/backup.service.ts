@@ -190,7 +190,10 @@ async function replay(url: string, file: string): Promise<void> {
     }
   }
   const fed = new Promise<void>((resolve) => {
-    Readable.from(script()).pipe(child.stdin).on('finish', resolve).on('error', () => resolve());
+    Readable.from(script())
+      .pipe(child.stdin)
+      .on('finish', resolve)
+      .on('error', () => resolve());
   });
   const code = await exited;
   await fed;

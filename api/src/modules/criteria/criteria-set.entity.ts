@@ -84,6 +84,9 @@ export class CriteriaSet {
   @Property({ type: 'integer' })
   criteriaCount!: number;
 
-  @OneToMany(() => Criterion, (criterion) => criterion.criteriaSet)
+  @OneToMany(
+    () => Criterion,
+    (criterion) => criterion.criteriaSet,
+  )
   criteria = new Collection<Criterion>(this);
 }

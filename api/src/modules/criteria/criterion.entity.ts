@@ -39,6 +39,9 @@ export class Criterion {
   @Property({ type: 'text' })
   nameEn!: string;
 
-  @OneToMany(() => Indicator, (indicator) => indicator.criterion)
+  @OneToMany(
+    () => Indicator,
+    (indicator) => indicator.criterion,
+  )
   indicators = new Collection<Indicator>(this);
 }

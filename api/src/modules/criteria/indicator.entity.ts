@@ -1,4 +1,4 @@
-import { type Rel } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { Criterion } from './criterion.entity.ts';

@@ -1,4 +1,4 @@
-import { type Rel } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
@@ -19,7 +19,8 @@ export class DataQualityFinding {
   unit?: Rel<AdminUnit>;
 
   @Field(() => String, {
-    description: 'impossible-criterion-number, inconsistent-separator, duplicate-listing, contradictory-figures, count-mismatch, blank-field, date-inconsistency, name-ambiguity, reported-vs-computed, other',
+    description:
+      'impossible-criterion-number, inconsistent-separator, duplicate-listing, contradictory-figures, count-mismatch, blank-field, date-inconsistency, name-ambiguity, reported-vs-computed, other',
   })
   @Property({ type: 'text' })
   kind!: string;

@@ -23,7 +23,10 @@ export class GeoImport {
   @Property({ type: 'jsonb' })
   stats!: Record<string, number>;
 
-  @OneToMany(() => GeoImportIssue, (issue) => issue.geoImport)
+  @OneToMany(
+    () => GeoImportIssue,
+    (issue) => issue.geoImport,
+  )
   issues = new Collection<GeoImportIssue>(this);
 }
 

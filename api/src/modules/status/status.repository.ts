@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
-import { AssessmentKind } from '../assessments/assessment.entity.ts';
+import type { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { currentCodeList } from '../admin-units/code-lists.ts';
 
 const unitStatusesSql = sqlFile(import.meta.url, 'unit-statuses.sql');
@@ -40,9 +40,7 @@ export class StatusRepository {
 
   async statuses(unitIds: readonly number[], { year, setCode, kind }: StatusQuery): Promise<StatusRow[]> {
     if (unitIds.length === 0) return [];
-    return this.em
-      .getConnection()
-      .execute<StatusRow[]>(unitStatusesSql, [intArray(unitIds), setCode ?? null, year, year, kind, year, year]);
+    return this.em.getConnection().execute<StatusRow[]>(unitStatusesSql, [intArray(unitIds), setCode ?? null, year, year, kind, year, year]);
   }
 
   /**

@@ -92,7 +92,10 @@ export class StatusService {
     if (level === AdminLevel.DISTRICT || level === AdminLevel.PROVINCE) {
       return this.aggregatedChoropleth(parent?.id ?? null, level, units, query);
     }
-    const statuses = await this.statuses(units.map((u) => u.id), query);
+    const statuses = await this.statuses(
+      units.map((u) => u.id),
+      query,
+    );
     return units.map(({ id, code }) => {
       const status = statuses.get(id);
       if (!status) return { code, band: noDataBand, synthetic: false };
@@ -105,14 +108,12 @@ export class StatusService {
    * Districts and provinces are coloured by the average criteria met by their communes, classified
    * with the communes' set, so one legend reads at every level.
    */
-  private async aggregatedChoropleth(
-    parentId: number | null,
-    level: AdminLevel,
-    units: DescendantRow[],
-    query: StatusQuery,
-  ): Promise<ChoroplethEntry[]> {
+  private async aggregatedChoropleth(parentId: number | null, level: AdminLevel, units: DescendantRow[], query: StatusQuery): Promise<ChoroplethEntry[]> {
     const communes = await this.statusRepository.descendantIds(parentId, AdminLevel.COMMUNE);
-    const statuses = await this.statuses(communes.map((c) => c.id), query);
+    const statuses = await this.statuses(
+      communes.map((c) => c.id),
+      query,
+    );
     const groups = new Map<string, UnitStatus[]>();
     for (const commune of communes) {
       const status = statuses.get(commune.id);

@@ -20,10 +20,17 @@ export class SummaryService {
     const unit = await this.statuses.unitByCode(unitCode);
     // The communes of that year: today's, plus those merged away since but still there then.
     const below = await this.statuses.descendants(unit.id, AdminLevel.COMMUNE, year);
-    const statusById = await this.statuses.statuses(below.map((u) => u.id), { year, setCode, kind });
+    const statusById = await this.statuses.statuses(
+      below.map((u) => u.id),
+      { year, setCode, kind },
+    );
     // Wards and towns are not assessed under the rural criteria: count the xã, plus anything assessed.
     const communeCount = below.filter((u) => u.kind === 'Xã' || statusById.has(u.id)).length;
-    const set = await this.communeSet(setCode, [...statusById.values()].map((s) => s.criteriaSet), year);
+    const set = await this.communeSet(
+      setCode,
+      [...statusById.values()].map((s) => s.criteriaSet),
+      year,
+    );
     const statuses = [...statusById.values()].filter((s) => s.criteriaSet === set.code);
     const figures = summarise(statuses, set.bands, set.criteriaCount);
     const criteria = set.criteria.getItems();

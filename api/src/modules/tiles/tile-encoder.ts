@@ -69,9 +69,7 @@ interface FeatureRow {
 const nodeEncoder: TileEncoder = {
   name: 'node',
   async encode(em, t) {
-    const rows = await em
-      .getConnection()
-      .execute<FeatureRow[]>(tileFeaturesSql, tileParams(t));
+    const rows = await em.getConnection().execute<FeatureRow[]>(tileFeaturesSql, tileParams(t));
     const { extent, buffer } = tileLayout(t.level, t.z);
     const collection: FeatureCollection = {
       type: 'FeatureCollection',
@@ -132,12 +130,12 @@ export function tileEncodingFingerprint(encoder: TileEncoder): string {
  * ST_AsMVT in pg_proc but is built without protobuf-c, so the check calls it once.
  */
 export async function chooseTileEncoder(em: EntityManager): Promise<TileEncoder> {
-  const [{ listed }] = await em.getConnection().execute<{ listed: boolean }[]>(
-    `select exists (select 1 from pg_proc where proname = 'st_asmvt') as listed`,
-  );
+  const [{ listed }] = await em.getConnection().execute<{ listed: boolean }[]>(`select exists (select 1 from pg_proc where proname = 'st_asmvt') as listed`);
   if (!listed) return nodeEncoder;
   try {
-    await em.getConnection().execute(`select ST_AsMVT(t, 'probe') from (select 1 as id, ST_AsMVTGeom(ST_Point(0, 0, 3857), ST_TileEnvelope(0, 0, 0)) as geom) t`);
+    await em
+      .getConnection()
+      .execute(`select ST_AsMVT(t, 'probe') from (select 1 as id, ST_AsMVTGeom(ST_Point(0, 0, 3857), ST_TileEnvelope(0, 0, 0)) as geom) t`);
     return postgisEncoder;
   } catch {
     return nodeEncoder;

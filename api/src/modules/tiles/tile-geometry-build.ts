@@ -120,7 +120,7 @@ export function simplifyLevel(units: { id: number; geometry: Geometry }[]): Simp
     type: 'FeatureCollection' as const,
     features: units.map((u): Feature => ({ type: 'Feature', id: u.id, properties: {}, geometry: u.geometry })),
   };
-  const topo = presimplify(topology({ units: collection }, topologyQuantization) as unknown as Topology<Objects<{}>>);
+  const topo = presimplify(topology({ units: collection }, topologyQuantization) as unknown as Topology<Objects<object>>);
   const out: SimplifiedBoundary[] = [];
   for (const level of levelsOfDetail) {
     const area = simplificationArea(level);

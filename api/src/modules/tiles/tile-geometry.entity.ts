@@ -1,4 +1,4 @@
-import { type Rel } from '@mikro-orm/core';
+import type { Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 

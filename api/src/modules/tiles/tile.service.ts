@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { lodForZoom } from './level-of-detail.ts';
 import { tileLevels, type TileLevel } from './tile-level.ts';
-import { TileCache, type CachedTile } from './tile-cache.ts';
+import type { TileCache, CachedTile } from './tile-cache.ts';
 import { chooseTileEncoder, type TileAddress, type TileEncoder } from './tile-encoder.ts';
 import { latestBoundaryImportId } from './tile-geometry-build.ts';
 import { readPrerenderedTile } from './tile-pyramid.ts';
