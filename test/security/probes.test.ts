@@ -288,8 +288,13 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
         expect(answer.status).toBe(500);
         expectSafeError(answer.text, 'INTERNAL_SERVER_ERROR');
       }
-      // The pool recovers: the same tiles are served once the connections stop dropping.
-      expect((await fetch(`${url}/tiles/commune/14/${x}/7165.pbf`)).status).toBeLessThan(300);
+      // The pool recovers: a connection ended while idle fails its next query once, then is replaced.
+      let status = 500;
+      for (let attempt = 0; attempt < 5 && status >= 300; attempt++) {
+        status = (await fetch(`${url}/tiles/commune/14/${x}/7165.pbf`)).status;
+        if (status >= 300) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(status).toBeLessThan(300);
     });
   });
 
