@@ -13,6 +13,8 @@ COPY seeds ./seeds
 RUN npm run build:web && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
+# pg_dump and psql for npm run backup / restore against the compose database (PostgreSQL 15).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client-15 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 GEO_DATA_DIR=/geo
 COPY --from=build /app ./
