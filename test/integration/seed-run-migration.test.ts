@@ -55,7 +55,8 @@ describe.each(targets)('seed_run migration on $name', ({ open }) => {
         boundaryImports: [{ dataset: 'gso-2025-03', checksum: 'boundaries-sum' }],
         seedRuns: [{ checksum: 'seeds-sum', source_dir: './seeds', stats: { assessments: 83 }, day: '2026-11-02' }],
       });
-      await migrator.down();
+      // Back to the state before seed_run (and whatever came after it).
+      await migrator.down({ to: 'Migration20261123171000_prerendered_tile' });
       expect(await sql('select dataset, checksum from geo_import order by id')).toEqual([
         { dataset: 'gso-2025-03', checksum: 'boundaries-sum' },
         { dataset: 'ntm-seeds', checksum: 'seeds-sum' },

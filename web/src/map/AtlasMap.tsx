@@ -170,6 +170,8 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
  */
 function paintUnits(instance: maplibregl.Map, element: HTMLElement, drawings: LayerDrawing[], units: SourceDrawing | null, counted: Set<string>) {
   if (!units) return;
+  // New feature states draw in the next frame: until its 'idle', the map is not yet showing them.
+  element.dataset.state = 'loading';
   const source = { source: units.sourceId, ...(units.sourceLayer ? { sourceLayer: units.sourceLayer } : {}) };
   instance.removeFeatureState(source);
   const data = units.source.type === 'geojson' ? (units.source.data as FeatureCollection) : null;
@@ -192,4 +194,5 @@ function paintUnits(instance: maplibregl.Map, element: HTMLElement, drawings: La
   for (const attribute of counted) if (!written.has(attribute)) element.dataset[attribute] = '';
   counted.clear();
   for (const attribute of written) counted.add(attribute);
+  instance.triggerRepaint();
 }
