@@ -137,7 +137,15 @@ export async function chooseTileEncoder(em: EntityManager): Promise<TileEncoder>
       .getConnection()
       .execute(`select ST_AsMVT(t, 'probe') from (select 1 as id, ST_AsMVTGeom(ST_Point(0, 0, 3857), ST_TileEnvelope(0, 0, 0)) as geom) t`);
     return postgisEncoder;
-  } catch {
+  } catch (error) {
+    // Only the database's own refusal of ST_AsMVT means "no protobuf"; a lost connection says nothing about it.
+    if (isConnectionFailure(error)) throw error;
     return nodeEncoder;
   }
+}
+
+/** No SQLSTATE (the socket closed), or class 08 (connection exception) or 57 (operator intervention, e.g. a terminated backend). */
+export function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('57');
 }

@@ -63,7 +63,11 @@ export class TileService {
   }
 
   private tileEncoder(): Promise<TileEncoder> {
-    this.encoder ??= chooseTileEncoder(this.em.fork());
+    // A choice that failed (the connection dropped while probing) is forgotten, so the next tile asks again.
+    this.encoder ??= chooseTileEncoder(this.em.fork()).catch((error: unknown) => {
+      this.encoder = undefined;
+      throw error;
+    });
     return this.encoder;
   }
 
