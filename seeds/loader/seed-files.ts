@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import type { CommuneGroupDefinition, RelatedFrame } from '../../api/src/modules/criteria/criteria-set.entity.ts';
 
 /** A reference to where a fact is in a document. */
 export interface SourceRef {
@@ -28,19 +29,34 @@ export interface CriteriaSetFile {
   validTo: number;
   basedOn: string | null;
   province: string | null;
-  bands: { code: string; min: number; max: number; label: { vi: string; en: string } }[];
+  bands: { code: string; min: number; max: number; meetsStandard?: boolean; label: { vi: string; en: string } }[];
+  bandsNote?: string | null;
+  transcriptionNote?: string | null;
+  indicatorCountStated?: number | null;
+  communeGroups?: CommuneGroupDefinition[];
+  relatedFrames?: RelatedFrame[];
   criteria: {
     number: number;
     group?: { code?: string | null; vi?: string; en?: string } | null;
     name: { vi: string; en: string };
+    source?: SourceRef | null;
+    note?: string | null;
     indicators?: {
       code: string;
       name?: { vi?: string | null; en?: string | null } | null;
       unit?: string | null;
       threshold?: unknown;
       agency?: unknown;
+      source?: SourceRef | null;
+      note?: string | null;
     }[];
   }[];
+}
+
+/** seeds/commune-groups.json: the commune group of Decision 51/2025 per commune, where a source states it. */
+export interface CommuneGroupsFile {
+  note: string;
+  assignments: { codeList: string; unitCode: string; group: number; validFrom: string; validTo?: string | null; source: SourceRef }[];
 }
 
 export interface SeedUnit {
@@ -141,6 +157,8 @@ export interface SeedFiles {
   documents: DocumentRecord[];
   criteriaSets: CriteriaSetFile[];
   docs: SeedDocumentFile[];
+  /** Absent in a seeds folder without the file: no group known. */
+  communeGroups: CommuneGroupsFile['assignments'];
   checksum: string;
 }
 
@@ -162,7 +180,7 @@ function jsonFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** Reads seeds/ (documents.json, criteria/*.json, docs/*.json) with a checksum over every byte read. */
+/** Reads seeds/ (documents.json, criteria/*.json, docs/*.json, commune-groups.json) with a checksum over every byte read. */
 export function readSeedFiles(seedsDir: string, generatorVersion: string): SeedFiles {
   const hash = crypto.createHash('sha256').update(generatorVersion);
   const read = <T>(file: string): T => {
@@ -177,5 +195,7 @@ export function readSeedFiles(seedsDir: string, generatorVersion: string): SeedF
   const documents = read<DocumentRecord[]>(path.join(seedsDir, 'documents.json'));
   const criteriaSets = jsonFiles(path.join(seedsDir, 'criteria')).map((f) => read<CriteriaSetFile>(f));
   const docs = jsonFiles(path.join(seedsDir, 'docs')).map((f) => read<SeedDocumentFile>(f));
-  return { documents, criteriaSets, docs, checksum: hash.digest('hex') };
+  const groupsFile = path.join(seedsDir, 'commune-groups.json');
+  const communeGroups = fs.existsSync(groupsFile) ? read<CommuneGroupsFile>(groupsFile).assignments : [];
+  return { documents, criteriaSets, docs, communeGroups, checksum: hash.digest('hex') };
 }

@@ -10,6 +10,7 @@ import { SourceDocument } from '../../api/src/modules/sources/source-document.en
 import { CriteriaSet } from '../../api/src/modules/criteria/criteria-set.entity.ts';
 import { Criterion } from '../../api/src/modules/criteria/criterion.entity.ts';
 import { Indicator } from '../../api/src/modules/criteria/indicator.entity.ts';
+import { CommuneGroupAssignment } from '../../api/src/modules/criteria/commune-group.entity.ts';
 import { Assessment } from '../../api/src/modules/assessments/assessment.entity.ts';
 import { Recognition, RecognitionStatus } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { Target } from '../../api/src/modules/assessments/target.entity.ts';
@@ -36,7 +37,7 @@ import { insertAssessments, type UnitIndex } from './insert-assessments.ts';
 const borderCommunesSql = sqlFile(import.meta.url, 'border-communes.sql');
 
 /** Bump when the loader stores the same files differently, so databases reload them. */
-const seedLoaderVersion = 2;
+const seedLoaderVersion = 3;
 /** Provinces on the land border with no coast: their unshared outline is all national border. */
 const borderProvinces = ['20', '10'];
 
@@ -66,7 +67,7 @@ export async function importSeeds(orm: MikroORM, options: { seedsDir: string; pr
     await ensureHistoricalUnits(tx, files.docs);
     await clearSeededFacts(tx);
     const units = await unitIndex(tx);
-    const stats: Record<string, number> = {};
+    const stats: Record<string, number> = { communeGroupAssignments: await loadCommuneGroups(tx, files, documents) };
     options.progress.start('Documented facts', files.docs.length);
     for (const doc of files.docs) {
       addCounts(stats, await loadDocumentFacts(tx, doc, { units, sets, documents }));
@@ -122,11 +123,16 @@ async function upsertCriteriaSets(em: EntityManager, setFiles: CriteriaSetFile[]
       validFrom: file.validFrom,
       validTo: file.validTo,
       provinceCode: file.province ?? undefined,
-      bands: file.bands,
+      bands: file.bands.map((band) => ({ ...band, label: { vi: toNfc(band.label.vi), en: band.label.en } })),
+      bandsNote: file.bandsNote ?? undefined,
+      transcriptionNote: file.transcriptionNote ?? undefined,
+      indicatorCountStated: file.indicatorCountStated ?? undefined,
+      communeGroups: file.communeGroups?.map((g) => ({ ...g, definition: { vi: toNfc(g.definition.vi), en: g.definition.en } })),
+      relatedFrames: file.relatedFrames?.map((f) => ({ ...f, title: { vi: toNfc(f.title.vi), en: f.title.en } })),
       criteriaCount: file.criteria.length,
     });
     byCode.set(file.code, set);
-    upsertCriteria(em, set, file);
+    upsertCriteria(em, set, file, documents);
   }
   for (const file of setFiles) {
     if (file.basedOn) byCode.get(file.code)!.basedOn = byCode.get(file.basedOn);
@@ -135,7 +141,15 @@ async function upsertCriteriaSets(em: EntityManager, setFiles: CriteriaSetFile[]
   return byCode;
 }
 
-function upsertCriteria(em: EntityManager, set: CriteriaSet, file: CriteriaSetFile) {
+/** The stored document of a source reference; a reference to an unlisted document is refused, not dropped. */
+function sourceOf(source: SourceRef | null | undefined, documents: Map<string, SourceDocument>, where: string) {
+  if (!source) return { sourceDocument: undefined, sourceRef: undefined };
+  const document = documents.get(source.document);
+  if (!document) throw new Error(`${where}: source document ${source.document} is not in documents.json`);
+  return { sourceDocument: document, sourceRef: source.ref ? toNfc(source.ref) : undefined };
+}
+
+function upsertCriteria(em: EntityManager, set: CriteriaSet, file: CriteriaSetFile, documents: Map<string, SourceDocument>) {
   const existing = set.criteria.isInitialized() ? set.criteria.getItems() : [];
   for (const entry of file.criteria) {
     const criterion = existing.find((c) => c.number === entry.number) ?? em.create(Criterion, { criteriaSet: set, number: entry.number } as Criterion);
@@ -145,6 +159,8 @@ function upsertCriteria(em: EntityManager, set: CriteriaSet, file: CriteriaSetFi
       groupEn: entry.group?.en ?? undefined,
       nameVi: toNfc(entry.name.vi),
       nameEn: entry.name.en,
+      ...sourceOf(entry.source, documents, `${file.code} criterion ${entry.number}`),
+      note: entry.note ?? undefined,
     });
     const indicators = criterion.indicators.isInitialized() ? criterion.indicators.getItems() : [];
     for (const item of entry.indicators ?? []) {
@@ -155,6 +171,8 @@ function upsertCriteria(em: EntityManager, set: CriteriaSet, file: CriteriaSetFi
         unit: item.unit ?? undefined,
         threshold: describe(item.threshold),
         agency: describeAgency(item.agency),
+        ...sourceOf(item.source, documents, `${file.code} indicator ${item.code}`),
+        note: item.note ?? undefined,
       });
     }
   }
@@ -218,6 +236,28 @@ async function ensureHistoricalUnits(em: EntityManager, docs: SeedDocumentFile[]
 type SeededFact = { sourceDocument?: object | null; synthetic: boolean };
 
 /** Seeded and synthetic facts are replaced on every seed import; user-entered ones are kept. */
+/** Replaces the commune groups with those seeds/commune-groups.json states, each with its source. */
+async function loadCommuneGroups(em: EntityManager, files: SeedFiles, documents: Map<string, SourceDocument>): Promise<number> {
+  await em.nativeDelete(CommuneGroupAssignment, {});
+  for (const a of files.communeGroups) {
+    const where = `commune-groups.json ${a.codeList}:${a.unitCode}`;
+    if (![1, 2, 3].includes(a.group)) throw new Error(`${where}: group ${a.group} is not 1, 2 or 3`);
+    const { sourceDocument, sourceRef } = sourceOf(a.source, documents, where);
+    if (!sourceDocument) throw new Error(`${where}: a commune group needs its source`);
+    em.create(CommuneGroupAssignment, {
+      codeList: a.codeList,
+      unitCode: a.unitCode,
+      group: a.group,
+      validFrom: a.validFrom,
+      validTo: a.validTo ?? undefined,
+      sourceDocument,
+      sourceRef,
+    });
+  }
+  await em.flush();
+  return files.communeGroups.length;
+}
+
 async function clearSeededFacts(em: EntityManager) {
   const seeded = { $or: [{ sourceDocument: { $ne: null } }, { synthetic: true }] };
   const seededTables: EntityClass<SeededFact>[] = [Assessment, Recognition, Target, IndicatorValue, ReportedAggregate];

@@ -21,6 +21,7 @@ import { AssessmentImportBatch } from '../modules/assessment-imports/import-batc
 import { DataVersion } from '../modules/status/data-version.entity.ts';
 import { TileGeometry } from '../modules/tiles/tile-geometry.entity.ts';
 import { PrerenderedTile } from '../modules/tiles/prerendered-tile.entity.ts';
+import { CommuneGroupAssignment } from '../modules/criteria/commune-group.entity.ts';
 import { migrationsList } from './migrations/index.ts';
 import { projectRoot } from '../config.ts';
 import path from 'node:path';
@@ -36,6 +37,7 @@ export const entities = [
   CriteriaSet,
   Criterion,
   Indicator,
+  CommuneGroupAssignment,
   Assessment,
   AssessmentItem,
   Recognition,

@@ -1,6 +1,7 @@
 import { Collection, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { SourceDocument } from '../sources/source-document.entity.ts';
 import { CriteriaSet } from './criteria-set.entity.ts';
 import { Indicator } from './indicator.entity.ts';
 
@@ -38,6 +39,18 @@ export class Criterion {
   @Field(() => String)
   @Property({ type: 'text' })
   nameEn!: string;
+
+  @Field(() => SourceDocument, { nullable: true, description: 'The document its text comes from' })
+  @ManyToOne(() => SourceDocument, { nullable: true, deleteRule: 'restrict', index: 'criterion_source_document_index' })
+  sourceDocument?: Rel<SourceDocument>;
+
+  @Field(() => String, { nullable: true, description: 'Where in the document (annex, criterion, indicator)' })
+  @Property({ type: 'text', nullable: true })
+  sourceRef?: string;
+
+  @Field(() => String, { nullable: true, description: 'Transcription note: what could not be sourced and why' })
+  @Property({ type: 'text', nullable: true })
+  note?: string;
 
   @OneToMany(
     () => Indicator,

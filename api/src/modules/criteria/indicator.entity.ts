@@ -1,6 +1,7 @@
 import type { Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
+import { SourceDocument } from '../sources/source-document.entity.ts';
 import { Criterion } from './criterion.entity.ts';
 
 /** A sub-indicator (chỉ tiêu) such as 17.1; names are null where the decision's text was not transcribed. */
@@ -37,4 +38,16 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: 'Responsible agencies named by the documents' })
   @Property({ type: 'text', nullable: true })
   agency?: string;
+
+  @Field(() => SourceDocument, { nullable: true, description: 'The document its text comes from' })
+  @ManyToOne(() => SourceDocument, { nullable: true, deleteRule: 'restrict', index: 'indicator_source_document_index' })
+  sourceDocument?: Rel<SourceDocument>;
+
+  @Field(() => String, { nullable: true, description: 'Where in the document (annex, criterion, indicator)' })
+  @Property({ type: 'text', nullable: true })
+  sourceRef?: string;
+
+  @Field(() => String, { nullable: true, description: 'Transcription note: what could not be sourced and why' })
+  @Property({ type: 'text', nullable: true })
+  note?: string;
 }
