@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsOptional, Matches, Max, MaxLength, Min, MinLength, Vali
 import { Tier } from '../assessments/recognition.entity.ts';
 import { AdminLevel } from './admin-unit.entity.ts';
 import { IsGsoCode } from './gso-code.ts';
-import { bandCodes } from '../status/band.ts';
+import { noDataBand, recognisedBand } from '../status/band.ts';
 
 @InputType({ description: 'Which units to list; all conditions must hold' })
 export class UnitFilter {
@@ -52,7 +52,7 @@ export class UnitFilter {
   @Matches(/^[a-z0-9-]{3,60}$/, { message: 'set must be a criteria set code such as commune-2016' })
   set?: string;
 
-  @Field(() => [String], { nullable: true, description: `Band codes (${bandCodes.join(', ')})` })
+  @Field(() => [String], { nullable: true, description: `Band codes of the year's criteria set (CriteriaSet.bands), "${recognisedBand}" or "${noDataBand}"` })
   @IsOptional()
   @ArrayMaxSize(10)
   @Matches(/^[a-z0-9-]{2,20}$/, { each: true })

@@ -1,8 +1,8 @@
 import type { BandDefinition } from '../criteria/criteria-set.entity.ts';
 
 /**
- * Band codes of the commune sets (seeds/criteria/*.json), fewest criteria first; a set's own list
- * is data, these are the codes documents report figures in. "all-met": every criterion met, not recognised.
+ * Band codes the seed documents report 19-criterion figures in (seeds/docs, communes_in_band). The
+ * classes a map or list shows are data of each criteria set (CriteriaSet.bands), never this list.
  */
 export const communeBands = ['lt5', '5-9', '10-14', '15-18', 'all-met'] as const;
 export type CommuneBand = (typeof communeBands)[number];
@@ -10,8 +10,14 @@ export const allMetBand: CommuneBand = 'all-met';
 /** Recognised units are shown by their tier, not by count: 19/19 is not "standard met" until decided. */
 export const recognisedBand = 'recognised';
 export const noDataBand = 'no-data';
-/** Every band a map legend or a filter may show. */
-export const bandCodes: readonly string[] = [...communeBands, recognisedBand, noDataBand];
+
+/**
+ * Whether a band is the class of units meeting every criterion of the set: as the set's data says,
+ * or (bands loaded before the flag existed) when its range reaches the set's criteria count. Pure.
+ */
+export function bandMeetsStandard(band: BandDefinition, criteriaCount: number): boolean {
+  return band.meetsStandard ?? (band.min <= criteriaCount && criteriaCount <= band.max);
+}
 
 export type TierName = 'standard' | 'advanced' | 'model';
 const tierRank: Record<TierName, number> = { standard: 1, advanced: 2, model: 3 };

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ItemStatus } from '../assessments/assessment.entity.ts';
 import { Tier } from '../assessments/recognition.entity.ts';
-import { communeBands, recognisedBand } from './band.ts';
+import { recognisedBand } from './band.ts';
 
 /** A criterion by number with its names, shared by per-unit items and per-area counts. */
 @ObjectType()
@@ -41,7 +41,7 @@ export class UnitStatus {
   criteriaTotal!: number;
 
   @Field(() => String, {
-    description: `Band code of the set (${communeBands.join(', ')} = every criterion met but not recognised), or "${recognisedBand}"`,
+    description: `Band code of the set (CriteriaSet.bands; the band with meetsStandard = every criterion met but not recognised), or "${recognisedBand}"`,
   })
   band!: string;
 
