@@ -7,9 +7,13 @@ import { generateSyntheticStatuses, type DocumentedAssessment, type DocumentedRe
 import { criteriaNotIn, documentYear, type SeedFiles } from './seed-files.ts';
 import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
 import { insertAssessments, type AssessmentRow, type UnitIndex } from './insert-assessments.ts';
+import { sqlFile } from '../../api/src/db/sql-file.ts';
+import { successorCodeList, successorDemoStatus, type PredecessorFacts } from '../synthetic/successor-statuses.ts';
+
+const successorFactsSql = sqlFile(import.meta.url, 'successor-facts.sql');
 
 /** Bump when the generator's output changes, so databases regenerate. */
-export const syntheticGeneratorVersion = '1';
+export const syntheticGeneratorVersion = '2';
 /** Fixed, so every install shows the same demo data. */
 const seed = 20161980;
 const provinces = ['20', '24', '10'];
@@ -141,7 +145,93 @@ export async function generateSyntheticRecords(
     syntheticAssessments: rows.length,
     syntheticRecognitions: result.recognitions.length,
     syntheticConstraintsUnmet: result.unmet.length,
+    ...(await generateSuccessorRecords(em, ctx.sets)),
   };
+}
+
+/** The new provinces of the seed provinces after 2025-07-01: Lạng Sơn, Bắc Ninh (with Bắc Giang), Lào Cai (with Yên Bái). */
+const successorProvinces = ['20', '24', '15'];
+/** Years of the new communes' demo statuses and the sets they are assessed against (2025: still the 2021–2025 set). */
+const successorYears: { year: number; set: string }[] = [
+  { year: 2025, set: 'commune-2021' },
+  { year: 2026, set: 'commune-2026' },
+];
+
+interface SuccessorFactRow {
+  unit_id: number;
+  code: string;
+  predecessor_code_list: string;
+  predecessor_code: string;
+  last_year: number | null;
+  set_code: string | null;
+  criteria_count: number | null;
+  met: number[] | null;
+  synthetic: boolean | null;
+  recognised_tier: string | null;
+  recognised_year: number | null;
+  decision_number: string | null;
+  recognition_synthetic: boolean | null;
+}
+
+/**
+ * Demo statuses for 2025 and 2026 on the communes of the code list in force from 2025-07-01, from
+ * their predecessors' last facts (seeds/synthetic/successor-statuses.ts). A no-op until that code
+ * list is loaded: without its units there is nothing to assess.
+ */
+async function generateSuccessorRecords(em: EntityManager, sets: Map<string, CriteriaSet>): Promise<Record<string, number>> {
+  const rows = await em
+    .getConnection()
+    .execute<SuccessorFactRow[]>(successorFactsSql, [successorCodeList, `{${successorProvinces.join(',')}}`], 'all', em.getTransactionContext());
+  if (rows.length === 0) return { successorDemoAssessments: 0 };
+  const byUnit = new Map<number, { code: string; predecessors: PredecessorFacts[] }>();
+  for (const r of rows) {
+    const entry = byUnit.get(r.unit_id) ?? { code: r.code, predecessors: [] };
+    entry.predecessors.push({
+      codeList: r.predecessor_code_list,
+      code: r.predecessor_code,
+      // The lineage holds no area shares yet: the predecessors weigh equally (said in each record's note).
+      share: null,
+      last:
+        r.last_year !== null && r.set_code && r.criteria_count
+          ? { year: r.last_year, setCode: r.set_code, criteriaCount: r.criteria_count, met: r.met ?? [], synthetic: Boolean(r.synthetic) }
+          : null,
+      recognition:
+        r.recognised_tier && r.recognised_year !== null
+          ? { tier: r.recognised_tier, year: r.recognised_year, decision: r.decision_number, synthetic: Boolean(r.recognition_synthetic) }
+          : null,
+    });
+    byUnit.set(r.unit_id, entry);
+  }
+  const assessments: AssessmentRow[] = [];
+  for (const { year, set: setCode } of successorYears) {
+    const set = sets.get(setCode);
+    if (!set) throw new Error(`criteria set ${setCode} is not loaded`);
+    for (const [unitId, { code, predecessors }] of byUnit) {
+      const status = successorDemoStatus({
+        seed,
+        unit: { codeList: successorCodeList, code },
+        year,
+        set: { code: set.code, criteriaCount: set.criteriaCount, validFrom: set.validFrom, validTo: set.validTo },
+        predecessors,
+      });
+      if (!status) continue;
+      assessments.push({
+        unit_id: unitId,
+        criteria_set_id: set.id,
+        year,
+        kind: 'actual',
+        synthetic: true,
+        source_document_id: null,
+        source_ref: null,
+        as_written: null,
+        note: status.basis,
+        met: status.met,
+        not_met: status.notMet,
+      });
+    }
+  }
+  await insertAssessments(em, assessments);
+  return { successorDemoAssessments: assessments.length };
 }
 
 /** Per commune, the last year a document shows it assessed or in the workflow without a decision. */

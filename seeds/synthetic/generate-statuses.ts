@@ -139,7 +139,7 @@ function hash32(text: string, seed: number): number {
 }
 
 /** Independent stream per (seed, commune, purpose): one commune's draws never shift another's. */
-function rngFor(seed: number, code: string, purpose: string): () => number {
+export function rngFor(seed: number, code: string, purpose: string): () => number {
   return mulberry32(hash32(`${code}|${purpose}`, seed));
 }
 

@@ -165,6 +165,115 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
     expect((byCode.get('district-2016') as any).criteria.find((c: any) => c.number === 5).indicators.map((i: any) => i.code)).toEqual(['5.1', '5.2', '5.3']);
   });
 
+  it('serves the 2026–2030 set of Decision 51/2025: 10 criteria with their source, bands of its own, groups and frames', async () => {
+    const { criteriaSets } = await queryData(
+      url,
+      `{ criteriaSets(validIn: 2026) {
+          code level tier validFrom validTo criteriaCount indicatorCountStated bandsNote transcriptionNote
+          legalBasis { key number issuedOn }
+          bands { code min max labelVi labelEn meetsStandard }
+          communeGroups { group definitionVi sourceDocument sourceRef }
+          relatedFrames { key part titleVi conditions { textVi } sourceDocument note }
+          criteria { number nameVi sourceDocument { key } sourceRef note indicators { code } }
+        } }`,
+    );
+    expect(criteriaSets.map((s: any) => s.code)).toEqual(['commune-2026']);
+    const [set] = criteriaSets;
+    expect(set).toMatchObject({
+      level: 'COMMUNE',
+      tier: 'standard',
+      validFrom: 2026,
+      validTo: 2030,
+      criteriaCount: 10,
+      indicatorCountStated: 47,
+      legalBasis: { key: 'QD-51-TTg-2025', number: '51/2025/QĐ-TTg' },
+    });
+    expect(set.criteria.map((c: any) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(set.criteria[0].nameVi).toBe('Quy hoạch');
+    for (const c of set.criteria) {
+      expect(c.sourceDocument?.key, `criterion ${c.number}`).toBe('QD-51-TTg-2025');
+      expect(c.sourceRef).toMatch(/Phụ lục I/);
+      // No indicator text could be sourced: the list stays empty and the note says why.
+      expect(c.indicators).toEqual([]);
+      expect(c.note).toMatch(/not transcribed/);
+    }
+    expect(set.bands.map((b: any) => [b.code, b.min, b.max, b.meetsStandard])).toEqual([
+      ['lt3', 0, 2, false],
+      ['3-5', 3, 5, false],
+      ['6-7', 6, 7, false],
+      ['8-9', 8, 9, false],
+      ['all-met', 10, 10, true],
+    ]);
+    expect(set.bandsNote).toMatch(/project's choice/);
+    expect(set.communeGroups.map((g: any) => [g.group, g.sourceDocument])).toEqual([
+      [1, 'QD-51-TTg-2025'],
+      [2, 'QD-51-TTg-2025'],
+      [3, 'QD-51-TTg-2025'],
+    ]);
+    expect(set.relatedFrames.map((f: any) => [f.key, f.part, f.conditions.length])).toEqual([
+      ['modern-commune-pilot', 'Phụ lục II', 0],
+      ['province-completion', 'Phụ lục III', 0],
+    ]);
+    for (const frame of set.relatedFrames) expect(frame.note).toMatch(/not transcribed/);
+  });
+
+  it('keeps the 19-criterion sets’ bands as they were, and every indicator text with its source', async () => {
+    const { criteriaSets } = await queryData(
+      url,
+      `{ criteriaSets { code criteriaCount bands { code min max labelVi labelEn meetsStandard }
+           criteria { number indicators { code nameVi threshold sourceDocument { key } sourceRef } } } }`,
+    );
+    const nineteen = criteriaSets.filter((s: any) => s.criteriaCount === 19);
+    expect(nineteen.map((s: any) => s.code)).toEqual(
+      expect.arrayContaining(['commune-2016', 'commune-2021', 'commune-advanced-2021', 'commune-advanced-2021-lang-son']),
+    );
+    for (const s of nineteen) {
+      const file = JSON.parse(fs.readFileSync(path.join(root, 'seeds/criteria', `${s.code}.json`), 'utf8'));
+      expect(
+        s.bands.map((b: any) => [b.code, b.min, b.max, b.meetsStandard]),
+        s.code,
+      ).toEqual([
+        ['lt5', 0, 4, false],
+        ['5-9', 5, 9, false],
+        ['10-14', 10, 14, false],
+        ['15-18', 15, 18, false],
+        ['all-met', 19, 19, true],
+      ]);
+      expect(s.bands.map((b: any) => [b.labelVi, b.labelEn])).toEqual(file.bands.map((b: any) => [b.label.vi, b.label.en]));
+    }
+    let texts = 0;
+    for (const s of criteriaSets) {
+      for (const c of s.criteria) {
+        for (const i of c.indicators) {
+          if (!i.nameVi && !i.threshold) continue;
+          texts++;
+          expect(i.sourceDocument?.key, `${s.code} ${i.code}`).toBeTruthy();
+          expect(i.sourceRef, `${s.code} ${i.code}`).toBeTruthy();
+        }
+      }
+    }
+    expect(texts).toBeGreaterThan(50);
+  });
+
+  it('picks the set by year: 2025 stays on 2021–2025, 2026 is assessed against 2026–2030, its bands in the summary', async () => {
+    const pick = await queryData(
+      url,
+      `{ y2025: criteriaSetForYear(year: 2025) { code } y2026: criteriaSetForYear(year: 2026) { code bands { code } }
+         y2024: criteriaSets(validIn: 2025) { code } }`,
+    );
+    expect(pick.y2025.code).toBe('commune-2021');
+    expect(pick.y2026.code).toBe('commune-2026');
+    expect(pick.y2024.map((s: any) => s.code)).not.toContain('commune-2026');
+    const refused = await graphql(url, `{ criteriaSetForYear(year: 2024, set: "commune-2026") { code } }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const { summary } = await queryData(url, `{ summary(unitCode: "20", year: 2026) { criteriaSet bandCounts { band count } } }`);
+    expect(summary.criteriaSet).toBe('commune-2026');
+    expect(summary.bandCounts.map((b: any) => b.band)).toEqual([...pick.y2026.bands.map((b: any) => b.code), 'recognised']);
+    const { choropleth } = await queryData(url, `{ choropleth(parentCode: "20", level: DISTRICT, year: 2026) { band } }`);
+    // The units of 01/03/2025 have no 2026 assessment: nothing is carried over silently.
+    expect(new Set(choropleth.map((c: any) => c.band))).toEqual(new Set(['no-data']));
+  });
+
   it('lists every data-quality finding of the five documents, by document and kind', async () => {
     const { dataQualityFindings } = await queryData(
       url,

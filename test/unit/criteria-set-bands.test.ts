@@ -41,7 +41,17 @@ describe('bands are data of each criteria set', () => {
 
   it('classifies a 10-criterion status with the set’s own bands: pure, recognition first', () => {
     const { bands } = set('commune-2026');
-    expect([0, 2, 3, 5, 6, 7, 8, 9, 10].map((met) => classifyBand(met, bands, null))).toEqual(['lt3', 'lt3', '3-5', '3-5', '6-7', '6-7', '8-9', '8-9', 'all-met']);
+    expect([0, 2, 3, 5, 6, 7, 8, 9, 10].map((met) => classifyBand(met, bands, null))).toEqual([
+      'lt3',
+      'lt3',
+      '3-5',
+      '3-5',
+      '6-7',
+      '6-7',
+      '8-9',
+      '8-9',
+      'all-met',
+    ]);
     expect(classifyBand(7, bands, 'standard')).toBe(recognisedBand);
     expect(() => classifyBand(11, bands, null)).toThrow(RangeError);
   });
@@ -57,7 +67,8 @@ describe('every seeded criterion and indicator text carries a source', () => {
   it.each(seeds.criteriaSets.map((s) => [s.code, s] as const))('%s', (_, s) => {
     for (const criterion of s.criteria) {
       for (const indicator of criterion.indicators ?? []) {
-        if (indicator.name?.vi || indicator.threshold != null) expect(documents.has(indicator.source?.document ?? ''), `${s.code} ${indicator.code}`).toBe(true);
+        if (indicator.name?.vi || indicator.threshold != null)
+          expect(documents.has(indicator.source?.document ?? ''), `${s.code} ${indicator.code}`).toBe(true);
       }
     }
   });

@@ -9,22 +9,34 @@ export class Migration20261129194137_criteria_set_2026 extends Migration {
   override name = 'Migration20261129194137_criteria_set_2026';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "commune_group_assignment" ("id" serial primary key, "code_list" text not null, "unit_code" text not null, "group" int not null, "valid_from" date not null, "valid_to" date null, "source_document_id" int not null, "source_ref" text null);`);
+    this.addSql(
+      `create table "commune_group_assignment" ("id" serial primary key, "code_list" text not null, "unit_code" text not null, "group" int not null, "valid_from" date not null, "valid_to" date null, "source_document_id" int not null, "source_ref" text null);`,
+    );
     this.addSql(`create index "commune_group_assignment_source_document_index" on "commune_group_assignment" ("source_document_id");`);
     this.addSql(`create index "commune_group_assignment_unit_index" on "commune_group_assignment" ("code_list", "unit_code");`);
-    this.addSql(`alter table "commune_group_assignment" add constraint "commune_group_assignment_unit_valid_from_unique" unique ("code_list", "unit_code", "valid_from");`);
+    this.addSql(
+      `alter table "commune_group_assignment" add constraint "commune_group_assignment_unit_valid_from_unique" unique ("code_list", "unit_code", "valid_from");`,
+    );
 
-    this.addSql(`alter table "criteria_set" add "bands_note" text null, add "indicator_count_stated" int null, add "transcription_note" text null, add "commune_groups" jsonb null, add "related_frames" jsonb null;`);
+    this.addSql(
+      `alter table "criteria_set" add "bands_note" text null, add "indicator_count_stated" int null, add "transcription_note" text null, add "commune_groups" jsonb null, add "related_frames" jsonb null;`,
+    );
 
     this.addSql(`alter table "criterion" add "source_document_id" int null, add "source_ref" text null, add "note" text null;`);
-    this.addSql(`alter table "criterion" add constraint "criterion_source_document_id_foreign" foreign key ("source_document_id") references "source_document" ("id") on delete restrict;`);
+    this.addSql(
+      `alter table "criterion" add constraint "criterion_source_document_id_foreign" foreign key ("source_document_id") references "source_document" ("id") on delete restrict;`,
+    );
     this.addSql(`create index "criterion_source_document_index" on "criterion" ("source_document_id");`);
 
     this.addSql(`alter table "indicator" add "source_document_id" int null, add "source_ref" text null, add "note" text null;`);
-    this.addSql(`alter table "indicator" add constraint "indicator_source_document_id_foreign" foreign key ("source_document_id") references "source_document" ("id") on delete restrict;`);
+    this.addSql(
+      `alter table "indicator" add constraint "indicator_source_document_id_foreign" foreign key ("source_document_id") references "source_document" ("id") on delete restrict;`,
+    );
     this.addSql(`create index "indicator_source_document_index" on "indicator" ("source_document_id");`);
 
-    this.addSql(`alter table "commune_group_assignment" add constraint "commune_group_assignment_source_document_id_foreign" foreign key ("source_document_id") references "source_document" ("id") on delete restrict;`);
+    this.addSql(
+      `alter table "commune_group_assignment" add constraint "commune_group_assignment_source_document_id_foreign" foreign key ("source_document_id") references "source_document" ("id") on delete restrict;`,
+    );
   }
 
   override down(): void | Promise<void> {

@@ -170,7 +170,7 @@ export class CriteriaSet {
   @Property({ type: 'jsonb' })
   bands!: BandDefinition[];
 
-  @Field(() => String, { nullable: true, description: 'Where the band edges come from, or that they are the project\'s choice' })
+  @Field(() => String, { nullable: true, description: "Where the band edges come from, or that they are the project's choice" })
   @Property({ type: 'text', nullable: true })
   bandsNote?: string;
 

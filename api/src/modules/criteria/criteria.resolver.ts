@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { RequestContext } from '../../server/context.ts';
 import { BandType, CommuneGroupType, CriteriaSet, RelatedFrameType } from './criteria-set.entity.ts';
 import { bandMeetsStandard } from '../status/band.ts';
+import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { Criterion } from './criterion.entity.ts';
 import { Indicator } from './indicator.entity.ts';
 
@@ -22,6 +23,22 @@ export class CriteriaSetResolver {
   @Query(() => CriteriaSet, { description: 'One criteria set by code; NOT_FOUND when unknown' })
   criteriaSet(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext): Promise<CriteriaSet> {
     return ctx.services.statuses.criteriaSet(code);
+  }
+
+  @Query(() => CriteriaSet, {
+    description:
+      'The set whose bands colour the communes of a year: the set named (refused when not valid that year), else the national standard commune set valid that year',
+  })
+  async criteriaSetForYear(
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: RequestContext,
+    @Arg('set', () => String, { nullable: true }) set?: string | null,
+  ): Promise<CriteriaSet> {
+    if (set) {
+      await ctx.services.statuses.validateQuery({ year, setCode: set, kind: AssessmentKind.ACTUAL });
+      return ctx.services.statuses.criteriaSet(set);
+    }
+    return ctx.services.statuses.standardSetFor(year);
   }
 
   @FieldResolver(() => [Criterion])

@@ -34,6 +34,21 @@ export class StatusService {
     return this.sets.get(code)!;
   }
 
+  /**
+   * The set a status of the year is assessed against when none is named: the national standard set
+   * of the level valid that year, the newest first (2025 → commune-2021, 2026 → commune-2026). The
+   * same rule as unit-statuses.sql.
+   */
+  async standardSetFor(year: number, level: AdminLevel = AdminLevel.COMMUNE): Promise<CriteriaSet> {
+    const [found] = await this.em.find(
+      CriteriaSet,
+      { level, tier: 'standard', provinceCode: null, validFrom: { $lte: year }, validTo: { $gte: year } },
+      { orderBy: { validFrom: 'desc' }, limit: 1 },
+    );
+    if (!found) throw new NotFoundError('CriteriaSet', `${level} standard set for ${year}`);
+    return this.criteriaSet(found.code);
+  }
+
   async validateQuery(query: StatusQuery): Promise<void> {
     if (!query.setCode) return;
     const set = await this.criteriaSet(query.setCode);

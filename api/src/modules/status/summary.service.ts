@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
+import type { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import { AdminLevel } from '../admin-units/admin-unit.entity.ts';
 import { ReportedAggregate } from '../data-quality/reported-aggregate.entity.ts';
-import { NotFoundError } from '../../errors/domain-errors.ts';
 import type { AssessmentKind } from '../assessments/assessment.entity.ts';
 import type { StatusService } from './status.service.ts';
 import type { Summary } from './summary.type.ts';
@@ -78,14 +77,6 @@ export class SummaryService {
       const [code] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
       return this.statuses.criteriaSet(code);
     }
-    const fallback = await this.em.findOne(CriteriaSet, {
-      level: AdminLevel.COMMUNE,
-      tier: 'standard',
-      provinceCode: null,
-      validFrom: { $lte: year },
-      validTo: { $gte: year },
-    });
-    if (!fallback) throw new NotFoundError('CriteriaSet', `commune set for ${year}`);
-    return this.statuses.criteriaSet(fallback.code);
+    return this.statuses.standardSetFor(year, AdminLevel.COMMUNE);
   }
 }
