@@ -256,6 +256,7 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
   });
 
   it('picks the set by year: 2025 stays on 2021–2025, 2026 is assessed against 2026–2030, its bands in the summary', async () => {
+    expect((await queryData(url, `{ criteriaSetForYear(year: 2015) { code } }`)).criteriaSetForYear).toBeNull();
     const pick = await queryData(
       url,
       `{ y2025: criteriaSetForYear(year: 2025) { code } y2026: criteriaSetForYear(year: 2026) { code bands { code } }

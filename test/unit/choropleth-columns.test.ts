@@ -3,6 +3,7 @@ import { toChoroplethColumns, type ChoroplethEntry } from '../../api/src/modules
 import { Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { entriesFromColumns } from '../../web/src/layers/choropleth.loader.ts';
 import { tierFrom } from '../../web/src/planning/planner-filters.ts';
+import { bandColours } from '../../web/src/map/map-style.ts';
 
 describe('choropleth columns', () => {
   const entries: ChoroplethEntry[] = [
@@ -24,7 +25,14 @@ describe('choropleth columns', () => {
   it('is read back by the map into the same entries, with the band the legend shows', () => {
     const columns = toChoroplethColumns(entries);
     // GraphQL sends the enum's names.
-    const read = entriesFromColumns({ ...columns, tiers: columns.tiers.map((t) => tierFrom(t?.toUpperCase() ?? null)) });
+    const bands = [
+      { code: 'lt5', labelVi: 'Dưới 5', labelEn: 'Under 5', meetsStandard: false },
+      { code: '5-9', labelVi: '5–9', labelEn: '5–9', meetsStandard: false },
+      { code: '10-14', labelVi: '10–14', labelEn: '10–14', meetsStandard: false },
+      { code: '15-18', labelVi: '15–18', labelEn: '15–18', meetsStandard: false },
+      { code: 'all-met', labelVi: '19', labelEn: '19', meetsStandard: true },
+    ];
+    const read = entriesFromColumns({ ...columns, tiers: columns.tiers.map((t) => tierFrom(t?.toUpperCase() ?? null)) }, bands);
     expect(read.map((e) => e.code)).toEqual(columns.codes);
     expect(read[0]).toEqual({
       code: '06493',
@@ -32,12 +40,14 @@ describe('choropleth columns', () => {
       criteriaTotal: 19,
       band: '5-9',
       displayBand: '5-9',
+      colour: bandColours['5-9'],
       tier: null,
       synthetic: false,
       averageCriteria: null,
       communesAssessed: null,
     });
-    expect(read[1]).toMatchObject({ band: 'recognised', displayBand: 'advanced', tier: 'ADVANCED', synthetic: true });
+    expect(read[1]).toMatchObject({ band: 'recognised', displayBand: 'advanced', colour: bandColours.advanced, tier: 'ADVANCED', synthetic: true });
+    expect(read[2].colour).toBe(bandColours['no-data']);
     expect(read[3]).toMatchObject({ averageCriteria: 12.35, communesAssessed: 20, synthetic: true });
   });
 });

@@ -4,7 +4,7 @@ import { parseViewState, serializeViewState } from '../../web/src/navigation/url
 import { boundsOf } from '../../web/src/map/bounds.ts';
 import { legendCounts } from '../../web/src/layers/choropleth.loader.ts';
 import { emptyFilters } from '../../web/src/planning/planner-filters.ts';
-import { displayBand } from '../../web/src/map/map-style.ts';
+import { bandColours, bandRamp, displayBand, setBandColours } from '../../web/src/map/map-style.ts';
 
 const langSon: UnitRef = { code: '20', shortName: 'Lạng Sơn', level: 'PROVINCE' };
 const chiLang: UnitRef = { code: '187', shortName: 'Chi Lăng', level: 'DISTRICT' };
@@ -79,8 +79,25 @@ describe('boundsOf', () => {
 });
 
 describe('legendCounts', () => {
-  it('lists every band in legend order, with zero counts', () => {
-    expect(legendCounts([{ displayBand: 'lt5' }, { displayBand: 'recognised' }, { displayBand: 'lt5' }, { displayBand: 'model' }])).toEqual([
+  const label = (vi: string, en: string) => ({ labelVi: vi, labelEn: en });
+  const nineteen = [
+    { code: 'lt5', ...label('Dưới 5 tiêu chí', 'Under 5 criteria'), meetsStandard: false },
+    { code: '5-9', ...label('Từ 5 đến 9 tiêu chí', '5–9 criteria'), meetsStandard: false },
+    { code: '10-14', ...label('Từ 10 đến 14 tiêu chí', '10–14 criteria'), meetsStandard: false },
+    { code: '15-18', ...label('Từ 15 đến 18 tiêu chí', '15–18 criteria'), meetsStandard: false },
+    { code: 'all-met', ...label('Đạt đủ 19 tiêu chí', 'All 19 criteria met'), meetsStandard: true },
+  ];
+  const ten = [
+    { code: 'lt3', ...label('Dưới 3 tiêu chí', 'Under 3 criteria'), meetsStandard: false },
+    { code: '3-5', ...label('Từ 3 đến 5 tiêu chí', '3–5 criteria'), meetsStandard: false },
+    { code: '6-7', ...label('Từ 6 đến 7 tiêu chí', '6–7 criteria'), meetsStandard: false },
+    { code: '8-9', ...label('Từ 8 đến 9 tiêu chí', '8–9 criteria'), meetsStandard: false },
+    { code: 'all-met', ...label('Đạt đủ 10 tiêu chí', 'All 10 criteria met'), meetsStandard: true },
+  ];
+
+  it('lists the set’s bands as served, then the tiers and "no data", with zero counts, in the colours they always had', () => {
+    const legend = legendCounts([{ displayBand: 'lt5' }, { displayBand: 'recognised' }, { displayBand: 'lt5' }, { displayBand: 'model' }], nineteen);
+    expect(legend.map(({ band, count }) => ({ band, count }))).toEqual([
       { band: 'lt5', count: 2 },
       { band: '5-9', count: 0 },
       { band: '10-14', count: 0 },
@@ -91,6 +108,27 @@ describe('legendCounts', () => {
       { band: 'model', count: 1 },
       { band: 'no-data', count: 0 },
     ]);
+    // The 19-criterion look is unchanged: each class keeps its colour.
+    for (const entry of legend) expect(entry.colour, entry.band).toBe(bandColours[entry.band]);
+    expect(legend[0].label).toEqual({ vi: 'Dưới 5 tiêu chí', en: 'Under 5 criteria' });
+    expect(legend[4].meetsStandard).toBe(true);
+    expect(legend[5].label).toBeUndefined();
+  });
+
+  it('reads a 10-criterion set’s own classes from the set, on the same ramp', () => {
+    const legend = legendCounts([{ displayBand: '6-7' }, { displayBand: 'no-data' }], ten);
+    expect(legend.map((e) => e.band)).toEqual(['lt3', '3-5', '6-7', '8-9', 'all-met', 'recognised', 'advanced', 'model', 'no-data']);
+    expect(legend.slice(0, 5).map((e) => e.colour)).toEqual([...bandRamp]);
+    expect(legend.find((e) => e.band === '6-7')).toMatchObject({ count: 1, label: { vi: 'Từ 6 đến 7 tiêu chí', en: '6–7 criteria' } });
+  });
+
+  it('colours a set with fewer classes from the ramp’s lagging end, the standard at its end', () => {
+    expect(
+      setBandColours([
+        { code: 'lt4', meetsStandard: false },
+        { code: 'all-met', meetsStandard: true },
+      ]),
+    ).toEqual({ lt4: bandRamp[0], 'all-met': bandRamp[4] });
   });
 });
 

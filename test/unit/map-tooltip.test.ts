@@ -27,6 +27,7 @@ const commune: ChoroplethEntry = {
   criteriaTotal: 19,
   band: '10-14',
   displayBand: '10-14',
+  colour: '#fee0b6',
   tier: null,
   synthetic: true,
   averageCriteria: null,

@@ -1,8 +1,8 @@
 import type { Client } from 'urql';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts';
 import { queryData } from '../graphql/query.ts';
-import { bandOrder, displayBand } from '../map/map-style.ts';
-import type { Legend, LayerResult, MapLayer } from './layer.ts';
+import { bandColours, displayBand, palette, setBandColours, tierClasses } from '../map/map-style.ts';
+import type { Legend, LegendClass, LayerResult, MapLayer } from './layer.ts';
 
 // The columnar form: a national commune layer is ~10,000 units, which as objects costs the server
 // 80,000 resolved fields per load and as columns eight lists.
@@ -11,11 +11,14 @@ const choroplethQuery = graphql(`
     choroplethColumns(parentCode: $parentCode, level: $level, year: $year, set: $set) {
       codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed
     }
+    criteriaSetForYear(year: $year, set: $set) { code bands { code labelVi labelEn meetsStandard } }
   }
 `);
 
 /** The columns as the schema types them. */
 export type ChoroplethColumns = ResultOf<typeof choroplethQuery>['choroplethColumns'];
+/** The legend classes of the set the layer is coloured with, as the API serves them (lowest first). */
+export type SetBands = NonNullable<ResultOf<typeof choroplethQuery>['criteriaSetForYear']>['bands'];
 type ChoroplethRequest = VariablesOf<typeof choroplethQuery>;
 
 export interface ChoroplethEntry {
@@ -25,6 +28,8 @@ export interface ChoroplethEntry {
   band: string;
   /** The band with recognised units split by tier: what the map and legend show. */
   displayBand: string;
+  /** The colour of that class, from the criteria set's bands. */
+  colour: string;
   tier: ChoroplethColumns['tiers'][number];
   synthetic: boolean;
   averageCriteria: number | null;
@@ -35,20 +40,28 @@ export type ChoroplethEntries = Map<string, ChoroplethEntry>;
 
 /** The thin colouring list for one layer and year; geometry is loaded separately and kept. */
 export async function loadChoropleth(client: Client, request: ChoroplethRequest): Promise<LayerResult<ChoroplethEntries>> {
-  const { choroplethColumns } = await queryData(client, choroplethQuery, request);
-  const list = entriesFromColumns(choroplethColumns);
-  const legend: Legend = { counts: legendCounts(list), syntheticCount: list.filter((e) => e.synthetic).length };
+  const { choroplethColumns, criteriaSetForYear } = await queryData(client, choroplethQuery, request);
+  const setBands = criteriaSetForYear?.bands ?? [];
+  const list = entriesFromColumns(choroplethColumns, setBands);
+  const legend: Legend = { counts: legendCounts(list, setBands), syntheticCount: list.filter((e) => e.synthetic).length };
   return { data: new Map(list.map((e) => [e.code, e])), legend, alerts: [] };
 }
 
-/** One entry per unit from the parallel columns, with the band the map shows. Pure. */
-export function entriesFromColumns(columns: ChoroplethColumns): ChoroplethEntry[] {
+/** The colour of a class: the set's band colour, else the tier's or "no data" colour. Pure. */
+export function classColour(band: string, colours: Record<string, string>): string {
+  return colours[band] ?? bandColours[band] ?? palette.land;
+}
+
+/** One entry per unit from the parallel columns, with the band the map shows and its colour. Pure. */
+export function entriesFromColumns(columns: ChoroplethColumns, setBands: SetBands): ChoroplethEntry[] {
+  const colours = setBandColours(setBands);
   return columns.codes.map((code, i) => ({
     code,
     criteriaMet: columns.criteriaMet[i],
     criteriaTotal: columns.criteriaTotal[i],
     band: columns.bands[i],
     displayBand: displayBand(columns.bands[i], columns.tiers[i]),
+    colour: classColour(displayBand(columns.bands[i], columns.tiers[i]), colours),
     tier: columns.tiers[i],
     synthetic: columns.synthetic[i],
     averageCriteria: columns.averageCriteria[i],
@@ -56,10 +69,24 @@ export function entriesFromColumns(columns: ChoroplethColumns): ChoroplethEntry[
   }));
 }
 
-/** Counts per band in legend order, every band listed. Pure. */
-export function legendCounts(entries: { displayBand: string }[]): { band: string; count: number }[] {
-  const extra = [...new Set(entries.map((e) => e.displayBand))].filter((band) => !bandOrder.includes(band));
-  return [...bandOrder.slice(0, -1), ...extra, bandOrder.at(-1)!].map((band) => ({ band, count: entries.filter((e) => e.displayBand === band).length }));
+/**
+ * Counts per class in legend order, every class listed: the set's own bands as the API serves them
+ * (lowest first, with their labels), the tiers, any class the set does not know, then "no data". Pure.
+ */
+export function legendCounts(entries: { displayBand: string }[], setBands: SetBands): LegendClass[] {
+  const colours = setBandColours(setBands);
+  const count = (band: string) => entries.filter((e) => e.displayBand === band).length;
+  const own: LegendClass[] = setBands.map((b) => ({
+    band: b.code,
+    count: count(b.code),
+    colour: classColour(b.code, colours),
+    label: { vi: b.labelVi, en: b.labelEn },
+    meetsStandard: b.meetsStandard,
+  }));
+  const listed = new Set<string>([...setBands.map((b) => b.code), ...tierClasses, 'no-data']);
+  const extra = [...new Set(entries.map((e) => e.displayBand))].filter((band) => !listed.has(band));
+  const rest = [...tierClasses, ...extra, 'no-data'].map((band) => ({ band, count: count(band), colour: classColour(band, colours) }));
+  return [...own, ...rest];
 }
 
 /** Units coloured by band for the year and set: feature state on the drawn units. */
@@ -69,7 +96,7 @@ export const choroplethLayer: MapLayer<ChoroplethEntries, ChoroplethRequest, 'ch
   load: loadChoropleth,
   draw: (entries) => ({
     kind: 'unit-state',
-    states: () => new Map([...entries].map(([code, { displayBand, synthetic }]) => [code, { band: displayBand, synthetic }])),
+    states: () => new Map([...entries].map(([code, { displayBand, colour, synthetic }]) => [code, { band: displayBand, colour, synthetic }])),
     count: { attribute: 'colouredUnits', of: (states) => states.size },
   }),
 };

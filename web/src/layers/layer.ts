@@ -6,9 +6,20 @@ import type { MapView } from '../view/map-view.ts';
 /** Problems a loader reports to the user instead of failing. */
 export type LayerAlert = { kind: 'no-polygon'; units: string[] } | { kind: 'truncated'; shown: number; total: number };
 
+/** One legend class: a band of the criteria set (with the set's labels) or a tier / "no data" class. */
+export interface LegendClass {
+  band: string;
+  count: number;
+  colour: string;
+  /** The set's own label; absent for the classes outside the set (tiers, "no data"). */
+  label?: { vi: string; en: string };
+  /** The set's class of units meeting every criterion (not yet recognised). */
+  meetsStandard?: boolean;
+}
+
 /** Units per legend class, in legend order, and how many of them are synthetic. */
 export interface Legend {
-  counts: { band: string; count: number }[];
+  counts: LegendClass[];
   syntheticCount: number;
 }
 

@@ -39,6 +39,27 @@ export const bandColours: Record<string, string> = {
 };
 /** Legend order: lagging first, then the tiers (model communes also get a gold outline). */
 export const bandOrder: string[] = [...bandCodes.slice(0, -1), 'advanced', 'model', 'no-data'];
+
+/** The ramp of a criteria set's own classes, lagging first; the class meeting every criterion takes its end. */
+export const bandRamp = ['#b35806', '#f1a340', '#fee0b6', '#d8daeb', '#998ec3'] as const;
+
+/** The classes after a set's own: recognised units by tier, then "no data". */
+export const tierClasses = ['recognised', 'advanced', 'model'] as const;
+
+/**
+ * Colours of a criteria set's bands, read from the set (CriteriaSet.bands, lowest first): the bands
+ * below the standard take the ramp from its lagging end, the band meeting it the ramp's end. The
+ * 19-criterion sets (five bands) get exactly the colours they always had. Pure.
+ */
+export function setBandColours(bands: readonly { code: string; meetsStandard: boolean }[]): Record<string, string> {
+  const below = bands.filter((b) => !b.meetsStandard);
+  const colours: Record<string, string> = {};
+  below.forEach((b, i) => {
+    colours[b.code] = bandRamp[Math.min(i, bandRamp.length - 2)];
+  });
+  for (const b of bands) if (b.meetsStandard) colours[b.code] = bandRamp[bandRamp.length - 1];
+  return colours;
+}
 export const modelOutline = '#fdb863';
 
 /** The class a unit is drawn in: its band, with recognised units split by their highest tier. Pure. */
@@ -95,7 +116,15 @@ export function unitLayers(source: string, sourceLayer?: string): LayerSpecifica
       type: 'fill',
       ...from,
       paint: {
-        'fill-color': ['match', ['coalesce', ['feature-state', 'band'], 'no-data'], ...Object.entries(bandColours).flat(), palette.land] as unknown as string,
+        // The colour the layer derived from its criteria set's bands; without one, the class's own colour.
+        'fill-color': [
+          'to-color',
+          [
+            'coalesce',
+            ['feature-state', 'colour'],
+            ['match', ['coalesce', ['feature-state', 'band'], 'no-data'], ...Object.entries(bandColours).flat(), palette.land],
+          ],
+        ] as unknown as string,
         // Units outside the planners' filter fade so the matches stand out.
         'fill-opacity': ['case', ['==', ['feature-state', 'match'], false], 0.25, 1],
       },

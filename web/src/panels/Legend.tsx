@@ -1,23 +1,31 @@
 import { useTranslation } from 'react-i18next';
-import { bandColours } from '../map/map-style.ts';
+import type { LegendClass } from '../layers/layer.ts';
 
 interface LegendProps {
-  counts: { band: string; count: number }[];
+  counts: LegendClass[];
   syntheticCount: number;
 }
 
-/** Bands with the number of units drawn in each; synthetic data is explained, never hidden. */
+/**
+ * The classes of the criteria set the map is coloured with, as the API serves them, then the tiers
+ * and "no data", with the number of units drawn in each; synthetic data is explained, never hidden.
+ */
 export function Legend({ counts, syntheticCount }: LegendProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const labelOf = ({ band, label, meetsStandard }: LegendClass) => {
+    if (!label) return t(`band.${band}`);
+    const text = i18n.language === 'en' ? label.en : label.vi;
+    return meetsStandard ? t('legend.notRecognised', { label: text }) : text;
+  };
   return (
     <section className="legend" aria-label={t('legend.title')} data-testid="legend">
       <h3>{t('legend.title')}</h3>
       <ul>
-        {counts.map(({ band, count }) => (
-          <li key={band} data-band={band}>
-            <span className="swatch" style={{ background: bandColours[band] }} aria-hidden="true" />
-            <span className="legend-label">{t(`band.${band}`)}</span>
-            <span className="legend-count">{count}</span>
+        {counts.map((entry) => (
+          <li key={entry.band} data-band={entry.band}>
+            <span className="swatch" style={{ background: entry.colour }} aria-hidden="true" />
+            <span className="legend-label">{labelOf(entry)}</span>
+            <span className="legend-count">{entry.count}</span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../server/context.ts';
 import { BandType, CommuneGroupType, CriteriaSet, RelatedFrameType } from './criteria-set.entity.ts';
 import { bandMeetsStandard } from '../status/band.ts';
 import { AssessmentKind } from '../assessments/assessment.entity.ts';
+import { NotFoundError } from '../../errors/domain-errors.ts';
 import { Criterion } from './criterion.entity.ts';
 import { Indicator } from './indicator.entity.ts';
 
@@ -26,19 +27,23 @@ export class CriteriaSetResolver {
   }
 
   @Query(() => CriteriaSet, {
+    nullable: true,
     description:
-      'The set whose bands colour the communes of a year: the set named (refused when not valid that year), else the national standard commune set valid that year',
+      'The set whose bands colour the communes of a year: the set named (refused when not valid that year), else the national standard commune set valid that year; null when there is none',
   })
   async criteriaSetForYear(
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: RequestContext,
     @Arg('set', () => String, { nullable: true }) set?: string | null,
-  ): Promise<CriteriaSet> {
+  ): Promise<CriteriaSet | null> {
     if (set) {
       await ctx.services.statuses.validateQuery({ year, setCode: set, kind: AssessmentKind.ACTUAL });
       return ctx.services.statuses.criteriaSet(set);
     }
-    return ctx.services.statuses.standardSetFor(year);
+    return ctx.services.statuses.standardSetFor(year).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
   }
 
   @FieldResolver(() => [Criterion])
