@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilters, hasFilters, parseFilters, toggle, unitFilterFor, writeFilters } from '../../web/src/planning/planner-filters.ts';
+import {
+  bandChoices,
+  emptyFilters,
+  hasFilters,
+  isBandCode,
+  parseFilters,
+  toggle,
+  unitFilterFor,
+  writeFilters,
+} from '../../web/src/planning/planner-filters.ts';
 import { neutraliseFormula, nextOrder, sortRows, toCsv, type MatchRow } from '../../web/src/planning/match-table.ts';
 import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
 import { historySeries, plansVersusAchievement } from '../../web/src/panels/unit-history.ts';
@@ -226,5 +235,27 @@ describe('the table as spreadsheet cells', () => {
     expect(cells[1][1]).toBe("'@SUM(A1)");
     expect(cells[1][5]).toBe(7);
     expect(cells[1][8]).toBeNull();
+  });
+});
+
+describe('band choices read from the criteria set', () => {
+  it('offers the set’s own classes as served, then "recognised" and "no data"; the 19-criterion codes until the set loads', () => {
+    const ten = ['lt3', '3-5', '6-7', '8-9', 'all-met'].map((band) => ({ band, count: 0, colour: '#000000', label: { vi: band, en: band } }));
+    expect(bandChoices([...ten, { band: 'advanced', count: 2, colour: '#2d004b' }]).map((c) => c.band)).toEqual([
+      'lt3',
+      '3-5',
+      '6-7',
+      '8-9',
+      'all-met',
+      'recognised',
+      'no-data',
+    ]);
+    expect(bandChoices([]).map((c) => c.band)).toEqual(['lt5', '5-9', '10-14', '15-18', 'all-met', 'recognised', 'no-data']);
+  });
+
+  it('keeps any band code in the URL (bands are data of each set), drops what is not one', () => {
+    expect(parseFilters(new URLSearchParams('bands=6-7,8-9,lt3,99,x,DROP')).bands).toEqual(['6-7', '8-9', 'lt3']);
+    expect(isBandCode('all-met')).toBe(true);
+    expect(isBandCode('99')).toBe(false);
   });
 });

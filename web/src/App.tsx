@@ -80,7 +80,12 @@ export function App({ linked }: { linked: ViewState }) {
         </div>
         <UnitPanel selected={selected} listLevel={tilesLevel ? null : level} units={units} loading={!mapView || boundaries.loading} onSelect={select}>
           {path?.length === 0 && <LevelSwitch value={url.level ?? 'PROVINCE'} onChange={(next) => dispatch({ type: 'national-level-chosen', level: next })} />}
-          <FilterPanel filters={url.filters} scopeName={scopeName} onChange={(filters) => dispatch({ type: 'changed', changes: { filters } })} />
+          <FilterPanel
+            filters={url.filters}
+            scopeName={scopeName}
+            classes={legend.counts}
+            onChange={(filters) => dispatch({ type: 'changed', changes: { filters } })}
+          />
           {mapView?.filtering && (
             <MatchTable
               rows={matches.result?.data.rows ?? []}

@@ -1,17 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { bandColours } from '../map/map-style.ts';
-import { bandOptions, criterionNumbers, emptyFilters, flagOptions, hasFilters, tierFrom, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
+import type { LegendClass } from '../layers/layer.ts';
+import { bandChoices, criterionNumbers, emptyFilters, flagOptions, hasFilters, tierFrom, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
 
 interface FilterPanelProps {
   filters: PlannerFilters;
   /** Where the filters look: the selected province or district, or the whole country. */
   scopeName: string;
+  /** The classes of the criteria set the map shows (the legend's); empty until it has loaded. */
+  classes: LegendClass[];
   onChange(filters: PlannerFilters): void;
 }
 
 /** Border, ĐBKK, bands, a missing criterion and a tier; every control is a native, keyboard-usable input. */
-export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) {
-  const { t } = useTranslation();
+export function FilterPanel({ filters, scopeName, classes, onChange }: FilterPanelProps) {
+  const { t, i18n } = useTranslation();
+  const labelOf = (c: LegendClass) => (c.label ? (i18n.language === 'en' ? c.label.en : c.label.vi) : t(`band.${c.band}`));
   return (
     <details className="filters" open={hasFilters(filters) || undefined} data-testid="filters">
       <summary>{t('filters.heading')}</summary>
@@ -33,17 +36,17 @@ export function FilterPanel({ filters, scopeName, onChange }: FilterPanelProps) 
       </fieldset>
       <fieldset>
         <legend>{t('filters.bands')}</legend>
-        {bandOptions.map((band) => (
-          <label key={band} className="check">
+        {bandChoices(classes).map((choice) => (
+          <label key={choice.band} className="check">
             <input
               type="checkbox"
               name="band"
-              value={band}
-              checked={filters.bands.includes(band)}
-              onChange={() => onChange({ ...filters, bands: toggle(filters.bands, band) })}
+              value={choice.band}
+              checked={filters.bands.includes(choice.band)}
+              onChange={() => onChange({ ...filters, bands: toggle(filters.bands, choice.band) })}
             />
-            <span className="swatch" style={{ background: bandColours[band] }} aria-hidden="true" />
-            {t(`band.${band}`)}
+            <span className="swatch" style={{ background: choice.colour }} aria-hidden="true" />
+            {labelOf(choice)}
           </label>
         ))}
       </fieldset>

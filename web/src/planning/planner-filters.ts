@@ -1,4 +1,6 @@
 import { bandCodes, tiers, type Tier } from '../graphql/codes.ts';
+import type { LegendClass } from '../layers/layer.ts';
+import { bandColours } from '../map/map-style.ts';
 
 /**
  * The planners' filters (border, ĐBKK, bands, a missing criterion, a tier) as pure functions:
@@ -12,7 +14,7 @@ export interface PlannerFilters {
 }
 
 export const flagOptions = ['border', 'dbkk'] as const;
-/** Band codes the API filters on; "recognised" covers every tier. */
+/** Band codes of the 19-criterion sets, "recognised" (every tier) and "no data": the choices until a set's bands load. */
 export const bandOptions = bandCodes;
 export const tierOptions = tiers;
 /** Criterion numbers of the commune sets (19); an unknown number finds nothing rather than failing. */
@@ -24,9 +26,18 @@ export function hasFilters(filters: PlannerFilters): boolean {
   return filters.flags.length > 0 || filters.bands.length > 0 || filters.missingCriterion !== null || filters.tier !== null;
 }
 
-function listParam(params: URLSearchParams, name: string, allowed: readonly string[]): string[] {
-  const values = (params.get(name) ?? '').split(',').filter((v) => allowed.includes(v));
+function listParam(params: URLSearchParams, name: string, allowed: readonly string[] | ((value: string) => boolean)): string[] {
+  const accepts = typeof allowed === 'function' ? allowed : (v: string) => allowed.includes(v);
+  const values = (params.get(name) ?? '').split(',').filter(accepts);
   return [...new Set(values)];
+}
+
+/**
+ * A band code as the criteria sets write them (lt5, 5-9, all-met, 6-7 …: letters or a dash, not a
+ * bare number). Bands are data of each set, so the URL is not checked against one set's list.
+ */
+export function isBandCode(value: string): boolean {
+  return /^[a-z0-9-]{2,20}$/.test(value) && /[a-z-]/.test(value);
 }
 
 export function parseFilters(params: URLSearchParams): PlannerFilters {
@@ -34,7 +45,7 @@ export function parseFilters(params: URLSearchParams): PlannerFilters {
   const tier = params.get('tier');
   return {
     flags: listParam(params, 'flags', flagOptions),
-    bands: listParam(params, 'bands', bandOptions),
+    bands: listParam(params, 'bands', isBandCode),
     missingCriterion: criterionNumbers.includes(missing) ? missing : null,
     tier: tierFrom(tier),
   };
@@ -68,4 +79,14 @@ export function unitFilterFor(filters: PlannerFilters, year: number, withinCode:
 /** Adds a value to a list or removes it (checkbox toggling). */
 export function toggle(list: string[], value: string): string[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/**
+ * The band choices: the set's own classes as the API serves them, "recognised" (every tier) and
+ * "no data"; before the set has loaded, the codes the API filters on. Pure.
+ */
+export function bandChoices(classes: LegendClass[]): LegendClass[] {
+  const own = classes.filter((c) => c.label);
+  if (own.length === 0) return bandOptions.map((band) => ({ band, count: 0, colour: bandColours[band] }));
+  return [...own, ...['recognised', 'no-data'].map((band) => ({ band, count: 0, colour: bandColours[band] }))];
 }
