@@ -9,7 +9,7 @@ import {
   unitFilterFor,
   writeFilters,
 } from '../../web/src/planning/planner-filters.ts';
-import { neutraliseFormula, nextOrder, sortRows, toCsv, type MatchRow } from '../../web/src/planning/match-table.ts';
+import { bandRankOf, neutraliseFormula, nextOrder, sortRows, toCsv, type MatchRow } from '../../web/src/planning/match-table.ts';
 import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
 import { historySeries, plansVersusAchievement } from '../../web/src/panels/unit-history.ts';
 import { effectiveSet, setsFor } from '../../web/src/navigation/criteria-sets.ts';
@@ -257,5 +257,13 @@ describe('band choices read from the criteria set', () => {
     expect(parseFilters(new URLSearchParams('bands=6-7,8-9,lt3,99,x,DROP')).bands).toEqual(['6-7', '8-9', 'lt3']);
     expect(isBandCode('all-met')).toBe(true);
     expect(isBandCode('99')).toBe(false);
+  });
+});
+
+describe('band order of the match table', () => {
+  it('follows the classes of the set the map shows, "no data" first; the 19-criterion order until they load', () => {
+    const classes = ['lt3', '3-5', '6-7', '8-9', 'all-met', 'recognised', 'advanced', 'model', 'no-data'].map((band) => ({ band }));
+    expect(bandRankOf(classes)).toEqual(['no-data', 'lt3', '3-5', '6-7', '8-9', 'all-met', 'recognised', 'advanced', 'model']);
+    expect(bandRankOf([])[1]).toBe('lt5');
   });
 });

@@ -93,6 +93,7 @@ export function App({ linked }: { linked: ViewState }) {
               loading={matches.loading}
               year={url.year}
               scopeName={scopeName}
+              classes={legend.counts}
               onSelect={openUnit}
             />
           )}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextOrder, sortRows, toCells, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
+import type { LegendClass } from '../layers/layer.ts';
+import { bandRankOf, nextOrder, sortRows, toCells, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
 
 interface MatchTableProps {
   rows: MatchRow[];
@@ -8,16 +9,22 @@ interface MatchTableProps {
   loading: boolean;
   year: number;
   scopeName: string;
+  /** The classes of the criteria set the map shows: the table and its exports label bands as the set does. */
+  classes: LegendClass[];
   onSelect(code: string): void;
 }
 
 const columns: SortKey[] = ['name', 'district', 'criteriaMet', 'band'];
 
 /** The communes matching the filters: sortable, each opens on the map, exportable as CSV. */
-export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelect }: MatchTableProps) {
-  const { t } = useTranslation();
+export function MatchTable({ rows, totalCount, loading, year, scopeName, classes, onSelect }: MatchTableProps) {
+  const { t, i18n } = useTranslation();
   const [order, setOrder] = useState<SortOrder>({ key: 'criteriaMet', descending: true });
-  const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
+  const sorted = useMemo(() => sortRows(rows, order, bandRankOf(classes)), [rows, order, classes]);
+  const bandLabel = (band: string) => {
+    const label = classes.find((c) => c.band === band)?.label;
+    return label ? (i18n.language === 'en' ? label.en : label.vi) : t(`band.${band}`);
+  };
 
   const headings = () => ({
     code: t('table.code'),
@@ -32,7 +39,7 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
     missing: t('table.missing'),
     synthetic: t('table.synthetic'),
   });
-  const labels = () => ({ band: (b: string) => t(`band.${b}`), tier: (tier: string) => t(`status.tier.${tier}`), yes: t('table.yes') });
+  const labels = () => ({ band: bandLabel, tier: (tier: string) => t(`status.tier.${tier}`), yes: t('table.yes') });
   const fileName = (extension: string) => `ntm-${scopeName.replace(/\s+/g, '-')}-${year}.${extension}`;
 
   const exportCsv = () => download(new Blob([toCsv(sorted, headings(), labels())], { type: 'text/csv;charset=utf-8' }), fileName('csv'));
@@ -95,7 +102,7 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
                   </td>
                   <td>{row.district}</td>
                   <td className="number">{row.criteriaMet === null ? '—' : `${row.criteriaMet}/${row.criteriaTotal}`}</td>
-                  <td>{row.tier ? t(`status.tier.${row.tier}`) : t(`band.${row.band}`)}</td>
+                  <td>{row.tier ? t(`status.tier.${row.tier}`) : bandLabel(row.band)}</td>
                 </tr>
               ))}
             </tbody>

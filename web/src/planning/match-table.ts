@@ -21,10 +21,17 @@ export interface SortOrder {
   descending: boolean;
 }
 
-const bandRank: string[] = ['no-data', ...bandCodes.filter((band) => band !== 'no-data')];
+/** Band order before a criteria set's bands are known: "no data" first, then the 19-criterion codes. */
+const defaultBandRank: string[] = ['no-data', ...bandCodes.filter((band) => band !== 'no-data')];
+
+/** Rank of the bands for sorting: "no data" first, then the classes in legend order (the set's own first). Pure. */
+export function bandRankOf(classes: readonly { band: string }[]): string[] {
+  const listed = classes.map((c) => c.band).filter((band) => band !== 'no-data');
+  return listed.length ? ['no-data', ...listed] : defaultBandRank;
+}
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
-function compare(a: MatchRow, b: MatchRow, key: SortKey): number {
+function compare(a: MatchRow, b: MatchRow, key: SortKey, bandRank: string[]): number {
   switch (key) {
     case 'name':
       return collator.compare(a.name, b.name);
@@ -37,9 +44,9 @@ function compare(a: MatchRow, b: MatchRow, key: SortKey): number {
   }
 }
 
-export function sortRows(rows: MatchRow[], order: SortOrder): MatchRow[] {
+export function sortRows(rows: MatchRow[], order: SortOrder, bandRank: string[] = defaultBandRank): MatchRow[] {
   const sign = order.descending ? -1 : 1;
-  return [...rows].sort((a, b) => sign * compare(a, b, order.key) || a.code.localeCompare(b.code));
+  return [...rows].sort((a, b) => sign * compare(a, b, order.key, bandRank) || a.code.localeCompare(b.code));
 }
 
 /** Clicking a header sorts by it; clicking it again reverses the order. */
