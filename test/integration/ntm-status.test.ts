@@ -215,6 +215,9 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
       ['province-completion', 'Phụ lục III', 0],
     ]);
     for (const frame of set.relatedFrames) expect(frame.note).toMatch(/not transcribed/);
+    // No source at hand assigns a group to a commune: unknown, not guessed.
+    const groups = await queryData(url, `{ communeGroupAssignments(codeList: "gso-2025-03", code: "06493") { group validFrom sourceDocument { key } } }`);
+    expect(groups.communeGroupAssignments).toEqual([]);
   });
 
   it('keeps the 19-criterion sets’ bands as they were, and every indicator text with its source', async () => {

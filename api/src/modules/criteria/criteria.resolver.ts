@@ -5,6 +5,7 @@ import { bandMeetsStandard } from '../status/band.ts';
 import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
 import { Criterion } from './criterion.entity.ts';
+import { CommuneGroupAssignment } from './commune-group.entity.ts';
 import { Indicator } from './indicator.entity.ts';
 
 @Resolver(() => CriteriaSet)
@@ -44,6 +45,18 @@ export class CriteriaSetResolver {
       if (error instanceof NotFoundError) return null;
       throw error;
     });
+  }
+
+  @Query(() => [CommuneGroupAssignment], {
+    description:
+      'The commune groups (Decision 51/2025: nhóm 1, 2, 3) sources state for a commune, keyed by (code list, code), oldest first; empty when no source states one (unknown)',
+  })
+  communeGroupAssignments(
+    @Arg('codeList', () => String) codeList: string,
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommuneGroupAssignment[]> {
+    return ctx.em.find(CommuneGroupAssignment, { codeList, unitCode: code }, { populate: ['sourceDocument'], orderBy: { validFrom: 'asc' } });
   }
 
   @FieldResolver(() => [Criterion])
