@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextOrder, sortRows, toCells, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
+import type { DownloadFormat } from './planner-filters.ts';
 
 interface MatchTableProps {
   rows: MatchRow[];
@@ -8,13 +9,17 @@ interface MatchTableProps {
   loading: boolean;
   year: number;
   scopeName: string;
+  /** The API's download of every match (not only the rows listed), in a GIS format. */
+  downloadUrl(format: DownloadFormat): string;
   onSelect(code: string): void;
 }
+
+const downloadFormats: DownloadFormat[] = ['gpkg', 'geojson', 'csv'];
 
 const columns: SortKey[] = ['name', 'district', 'criteriaMet', 'band'];
 
 /** The communes matching the filters: sortable, each opens on the map, exportable as CSV. */
-export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelect }: MatchTableProps) {
+export function MatchTable({ rows, totalCount, loading, year, scopeName, downloadUrl, onSelect }: MatchTableProps) {
   const { t } = useTranslation();
   const [order, setOrder] = useState<SortOrder>({ key: 'criteriaMet', descending: true });
   const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
@@ -61,6 +66,18 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, onSelec
             <button type="button" className="link-button export" onClick={() => void exportXlsx()}>
               {t('table.exportXlsx')}
             </button>
+            {downloadFormats.map((format) => (
+              <a
+                key={format}
+                className="link-button export"
+                href={downloadUrl(format)}
+                download
+                data-testid={`download-${format}`}
+                title={t('table.downloadTitle')}
+              >
+                {t(`table.download.${format}`)}
+              </a>
+            ))}
           </span>
         )}
       </h3>

@@ -69,3 +69,21 @@ export function unitFilterFor(filters: PlannerFilters, year: number, withinCode:
 export function toggle(list: string[], value: string): string[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
+
+/** The OGC API collection the planners' table lists: the communes of the code list the map draws. */
+export const plannerCollection = 'communes-2025-03';
+export type DownloadFormat = 'gpkg' | 'geojson' | 'csv';
+
+/**
+ * The API's download of the planners' list (`/ogc/collections/…/items`): the same communes as the
+ * table's query (unitFilterFor), every match up to the API's cap, as GeoPackage, GeoJSON or CSV with WKT.
+ */
+export function plannerDownloadUrl(filters: PlannerFilters, year: number, withinCode: string | null, format: DownloadFormat): string {
+  const params = new URLSearchParams({ f: format, year: String(year) });
+  if (withinCode) params.set('within', withinCode);
+  for (const flag of filters.flags) params.set(flag, 'true');
+  if (filters.bands.length) params.set('band', filters.bands.join(','));
+  if (filters.missingCriterion !== null) params.set('missing', String(filters.missingCriterion));
+  if (filters.tier) params.set('tier', filters.tier.toLowerCase());
+  return `/ogc/collections/${plannerCollection}/items?${params}`;
+}
