@@ -12,7 +12,8 @@ import { tileJson, tileStyle } from './tilejson.ts';
  * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
  * level). Content-hash ETags answer If-None-Match with 304 (`fresh` compares as RFC 9110 §13.1.2 asks:
  * weakly, `*`, lists); clients revalidate after an hour. `GET /tiles/{level}/tilejson.json` describes
- * a level as TileJSON 3.0 and `GET /tiles/style.json` is a MapLibre style of all three, for GIS clients
+ * a level as TileJSON 3.0; `GET /tiles/style.json` is a MapLibre style of all three (`/tiles/{level}/style.json`
+ * of one), for GIS clients
  * (QGIS "Vector Tiles" connections). Errors go to the app's boundary.
  */
 export function createTileRouter(em: EntityManager, tileCacheBytes: number, prerenderMaxZoom: number): { router: express.Router; service: TileService } {
@@ -25,12 +26,22 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
   router.get('/style.json', (req, res) => {
     describe(res, tileStyle(origin(req)));
   });
+  const levelOf = (req: express.Request): TileLevel => {
+    const level = String(req.params.level);
+    if (!(tileLevels as readonly string[]).includes(level))
+      throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
+    return level as TileLevel;
+  };
+  router.get('/:level/style.json', (req, res, next) => {
+    try {
+      describe(res, tileStyle(origin(req), [levelOf(req)]));
+    } catch (error) {
+      next(error);
+    }
+  });
   router.get('/:level/tilejson.json', async (req, res, next) => {
     try {
-      const level = String(req.params.level);
-      if (!(tileLevels as readonly string[]).includes(level))
-        throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
-      describe(res, await tileJson(em.fork(), level as TileLevel, origin(req)));
+      describe(res, await tileJson(em.fork(), levelOf(req), origin(req)));
     } catch (error) {
       next(error);
     }

@@ -55,28 +55,30 @@ const styleZooms: Record<TileLevel, [number, number]> = { province: [0, 7], dist
 
 /**
  * A MapLibre / Mapbox GL style (version 8) over the three tile levels, for GIS clients (QGIS "Vector
- * Tiles" connection by style URL). Outlines and a light fill only: the app draws no text, so the
+ * Tiles" connection by style URL), of all levels or of one. Outlines and a light fill only: the app draws no text, so the
  * style needs no glyphs or sprites from elsewhere.
  */
-export function tileStyle(origin: string) {
+export function tileStyle(origin: string, levels: readonly TileLevel[] = tileLevels) {
+  // One level alone is drawn at every zoom (QGIS takes one tile source per connection).
+  const zooms = (level: TileLevel): [number, number] => (levels.length === 1 ? [0, 24] : styleZooms[level]);
   const colours: Record<TileLevel, string> = { province: '#1b3a4b', district: '#4f6d7a', commune: '#7a8b94' };
   return {
     version: 8,
-    name: 'NTM Atlas boundaries',
-    metadata: { 'ntm-atlas:levels': tileLevels },
+    name: levels.length === 1 ? `NTM Atlas ${levels[0]} boundaries` : 'NTM Atlas boundaries',
+    metadata: { 'ntm-atlas:levels': levels },
     center: [106, 16],
     zoom: 5,
-    sources: Object.fromEntries(tileLevels.map((level) => [level, { type: 'vector', url: `${origin}/tiles/${level}/tilejson.json` }])),
+    sources: Object.fromEntries(levels.map((level) => [level, { type: 'vector', url: `${origin}/tiles/${level}/tilejson.json` }])),
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dde7ee' } },
-      ...tileLevels.flatMap((level) => [
+      ...levels.flatMap((level) => [
         {
           id: `${level}-fill`,
           type: 'fill',
           source: level,
           'source-layer': tileSourceLayer,
-          minzoom: styleZooms[level][0],
-          maxzoom: styleZooms[level][1],
+          minzoom: zooms(level)[0],
+          maxzoom: zooms(level)[1],
           paint: { 'fill-color': '#c9ced2', 'fill-opacity': 0.6 },
         },
         {
@@ -84,8 +86,8 @@ export function tileStyle(origin: string) {
           type: 'line',
           source: level,
           'source-layer': tileSourceLayer,
-          minzoom: styleZooms[level][0],
-          maxzoom: styleZooms[level][1],
+          minzoom: zooms(level)[0],
+          maxzoom: zooms(level)[1],
           paint: { 'line-color': colours[level], 'line-width': 1 },
         },
       ]),
