@@ -300,5 +300,10 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
     // No text layers, so no glyphs or sprites from outside the app.
     expect(style.body.glyphs).toBeUndefined();
     expect(style.body.layers.every((l: { type: string }) => l.type !== 'symbol')).toBe(true);
+    // One level's style (a QGIS connection takes one tile source) draws it at every zoom.
+    const communeStyle = (await getJson(`${url}/tiles/commune/style.json`)).body;
+    expect(Object.keys(communeStyle.sources)).toEqual(['commune']);
+    expect(communeStyle.layers.filter((l: { source?: string }) => l.source).map((l: { minzoom: number }) => l.minzoom)).toEqual([0, 0]);
+    expect((await getJson(`${url}/tiles/parish/tilejson.json`)).status).toBe(400);
   });
 });

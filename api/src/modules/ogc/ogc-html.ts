@@ -3,8 +3,21 @@ import type { PropertyValue } from './feature-properties.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** On the HTML page, the HTML link is `self` and the JSON one its `alternate`. */
+function asServedInHtml(link: Link): Link {
+  if (link.rel === 'self' && link.type && link.type !== 'text/html') return { ...link, rel: 'alternate' };
+  if (link.rel === 'alternate' && link.type === 'text/html') return { ...link, rel: 'self' };
+  return link;
+}
+
 function linkList(links: Link[]): string {
-  return `<ul>${links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.title ?? l.rel)}</a> <small>(${escapeHtml(l.rel)}${l.type ? `, ${escapeHtml(l.type)}` : ''})</small></li>`).join('')}</ul>`;
+  return `<ul>${links
+    .map(asServedInHtml)
+    .map(
+      (l) =>
+        `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.title ?? l.rel)}</a> <small>(${escapeHtml(l.rel)}${l.type ? `, ${escapeHtml(l.type)}` : ''})</small></li>`,
+    )
+    .join('')}</ul>`;
 }
 
 function cell(value: PropertyValue): string {
