@@ -66,21 +66,19 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, downloa
             <button type="button" className="link-button export" onClick={() => void exportXlsx()}>
               {t('table.exportXlsx')}
             </button>
-            {downloadFormats.map((format) => (
-              <a
-                key={format}
-                className="link-button export"
-                href={downloadUrl(format)}
-                download
-                data-testid={`download-${format}`}
-                title={t('table.downloadTitle')}
-              >
-                {t(`table.download.${format}`)}
-              </a>
-            ))}
           </span>
         )}
       </h3>
+      {rows.length > 0 && (
+        <p className="downloads" title={t('table.downloadTitle')}>
+          {t('table.downloadLabel')}
+          {downloadFormats.map((format) => (
+            <a key={format} className="link-button export" href={downloadUrl(format)} download data-testid={`download-${format}`}>
+              {t(`table.download.${format}`)}
+            </a>
+          ))}
+        </p>
+      )}
       {rows.length < totalCount && <p className="note">{t('table.truncated', { shown: rows.length, total: totalCount })}</p>}
       {rows.length > 0 && (
         <div className="table-scroll">
