@@ -54,7 +54,16 @@ describe('a server with PUBLIC_READ=false', () => {
     expect(anonymousColours.data ?? null).toBeNull();
   });
   it('refuses anonymous exports and tiles with UNAUTHENTICATED and 401, and serves them to a logged-in caller', async () => {
-    for (const route of ['/export/assessments.csv?unit=182&year=2024', '/export/assessments.xlsx?unit=182&year=2024', '/tiles/commune/5/25/14.pbf']) {
+    for (const route of [
+      '/export/assessments.csv?unit=182&year=2024',
+      '/export/assessments.xlsx?unit=182&year=2024',
+      '/tiles/commune/5/25/14.pbf',
+      '/tiles/commune/tilejson.json',
+      '/tiles/style.json',
+      '/ogc',
+      '/ogc/collections/communes-2025-03/items?limit=2',
+      '/ogc/collections/communes-2025-03/items?f=gpkg&within=20&year=2024',
+    ]) {
       const anonymous = await fetch(`${server.url}${route}`);
       expect(anonymous.status, route).toBe(401);
       expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -90,7 +99,23 @@ describe('a server with PUBLIC_READ=false', () => {
       const endpoints = routesOf(http.app.router.stack as RouterLayer[]);
       // The walk finds the data routes themselves, not a list kept beside them.
       expect(endpoints.map((e) => e.path)).toEqual(
-        expect.arrayContaining(['/graphql', '/tiles/:level/:z/:x/:file', '/export/assessments.csv', '/export/assessments.xlsx']),
+        expect.arrayContaining([
+          '/graphql',
+          '/tiles/:level/:z/:x/:file',
+          '/tiles/:level/tilejson.json',
+          '/tiles/style.json',
+          '/tiles/:level/style.json',
+          '/export/assessments.csv',
+          '/export/assessments.xlsx',
+          '/ogc/',
+          '/ogc/conformance',
+          '/ogc/api',
+          '/ogc/collections',
+          '/ogc/collections/:collectionId',
+          '/ogc/collections/:collectionId/queryables',
+          '/ogc/collections/:collectionId/items',
+          '/ogc/collections/:collectionId/items/:featureId',
+        ]),
       );
       const open: string[] = [];
       for (const { method, path: routePath } of endpoints) {
@@ -141,8 +166,8 @@ function routesOf(stack: RouterLayer[], prefix = ''): { method: string; path: st
   return endpoints.filter((e, i) => endpoints.findIndex((o) => o.method === e.method && o.path === e.path) === i);
 }
 
-/** A path with its parameters filled in as a client would: a tile address for the tile route. */
+/** A path with its parameters filled in as a client would: a tile address for the tile route, a collection and a feature for /ogc. */
 function concretePath(routePath: string): string {
-  const samples: Record<string, string> = { level: 'commune', z: '5', x: '25', file: '14.pbf' };
+  const samples: Record<string, string> = { level: 'commune', z: '5', x: '25', file: '14.pbf', collectionId: 'communes-2025-03', featureId: '06463' };
   return routePath.replace(/:(\w+)/g, (_, name: string) => samples[name] ?? '1');
 }

@@ -13,6 +13,7 @@ import { layers } from './layers/registry.ts';
 import { useDrawings, useLayers } from './layers/use-layers.ts';
 import { FilterPanel } from './planning/FilterPanel.tsx';
 import { MatchTable } from './planning/MatchTable.tsx';
+import { plannerDownloadUrl } from './planning/planner-filters.ts';
 import { climbTo, drillInto, type UnitRef } from './navigation/drill-down.ts';
 import { effectiveSet } from './navigation/criteria-sets.ts';
 import { LevelSwitch } from './navigation/LevelSwitch.tsx';
@@ -94,6 +95,7 @@ export function App({ linked }: { linked: ViewState }) {
               year={url.year}
               scopeName={scopeName}
               classes={legend.counts}
+              downloadUrl={(format) => plannerDownloadUrl(mapView.filters, mapView.year, mapView.scope?.code ?? null, format)}
               onSelect={openUnit}
             />
           )}

@@ -20,6 +20,7 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
 import { createTileRouter } from '../modules/tiles/tile.router.ts';
+import { createOgcRouter } from '../modules/ogc/ogc.routes.ts';
 
 /** GraphQL requests are small; imports upload through their own route. */
 const requestBodyLimit = '1mb';
@@ -31,7 +32,7 @@ export interface HttpApp {
   stop(): Promise<void>;
 }
 
-/** GraphQL at /graphql, vector tiles at /tiles, exports at /export, a health probe at /health and the built web client at /. */
+/** GraphQL at /graphql, vector tiles at /tiles, exports at /export, OGC API – Features at /ogc, a health probe at /health and the built web client at /. */
 export async function createHttpApp(
   orm: MikroORM,
   webDistDir: string,
@@ -98,6 +99,8 @@ export async function createHttpApp(
   );
 
   app.use('/export', readAccess, exportRoutes(orm));
+  // OGC API – Features for GIS clients (QGIS, ArcGIS, GDAL), with GeoPackage and CSV downloads.
+  app.use('/ogc', readAccess, createOgcRouter(orm.em));
 
   serveWebClient(app, webDistDir);
 
@@ -132,5 +135,5 @@ function serveWebClient(app: express.Express, webDistDir: string) {
   app.use('/assets', express.static(path.join(webDistDir, 'assets'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(webDistDir, { index: false }));
   // Client-side routes (the URL carries the map state) all get the app shell.
-  app.get(/^\/(?!graphql|tiles|health|export).*/, (_req, res) => res.sendFile(indexHtml));
+  app.get(/^\/(?!graphql|tiles|health|export|ogc).*/, (_req, res) => res.sendFile(indexHtml));
 }

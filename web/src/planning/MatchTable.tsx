@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LegendClass } from '../layers/layer.ts';
 import { bandRankOf, nextOrder, sortRows, toCells, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
+import type { DownloadFormat } from './planner-filters.ts';
 
 interface MatchTableProps {
   rows: MatchRow[];
@@ -11,13 +12,17 @@ interface MatchTableProps {
   scopeName: string;
   /** The classes of the criteria set the map shows: the table and its exports label bands as the set does. */
   classes: LegendClass[];
+  /** The API's download of every match (not only the rows listed), in a GIS format. */
+  downloadUrl(format: DownloadFormat): string;
   onSelect(code: string): void;
 }
+
+const downloadFormats: DownloadFormat[] = ['gpkg', 'geojson', 'csv'];
 
 const columns: SortKey[] = ['name', 'district', 'criteriaMet', 'band'];
 
 /** The communes matching the filters: sortable, each opens on the map, exportable as CSV. */
-export function MatchTable({ rows, totalCount, loading, year, scopeName, classes, onSelect }: MatchTableProps) {
+export function MatchTable({ rows, totalCount, loading, year, scopeName, classes, downloadUrl, onSelect }: MatchTableProps) {
   const { t, i18n } = useTranslation();
   const [order, setOrder] = useState<SortOrder>({ key: 'criteriaMet', descending: true });
   const sorted = useMemo(() => sortRows(rows, order, bandRankOf(classes)), [rows, order, classes]);
@@ -71,6 +76,16 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, classes
           </span>
         )}
       </h3>
+      {rows.length > 0 && (
+        <p className="downloads" title={t('table.downloadTitle')}>
+          {t('table.downloadLabel')}
+          {downloadFormats.map((format) => (
+            <a key={format} className="link-button export" href={downloadUrl(format)} download data-testid={`download-${format}`}>
+              {t(`table.download.${format}`)}
+            </a>
+          ))}
+        </p>
+      )}
       {rows.length < totalCount && <p className="note">{t('table.truncated', { shown: rows.length, total: totalCount })}</p>}
       {rows.length > 0 && (
         <div className="table-scroll">

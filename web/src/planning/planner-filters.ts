@@ -90,3 +90,21 @@ export function bandChoices(classes: LegendClass[]): LegendClass[] {
   if (own.length === 0) return bandOptions.map((band) => ({ band, count: 0, colour: bandColours[band] }));
   return [...own, ...['recognised', 'no-data'].map((band) => ({ band, count: 0, colour: bandColours[band] }))];
 }
+
+/** The OGC API collection the planners' table lists: the communes of the code list the map draws. */
+export const plannerCollection = 'communes-2025-03';
+export type DownloadFormat = 'gpkg' | 'geojson' | 'csv';
+
+/**
+ * The API's download of the planners' list (`/ogc/collections/…/items`): the same communes as the
+ * table's query (unitFilterFor), every match up to the API's cap, as GeoPackage, GeoJSON or CSV with WKT.
+ */
+export function plannerDownloadUrl(filters: PlannerFilters, year: number, withinCode: string | null, format: DownloadFormat): string {
+  const params = new URLSearchParams({ f: format, year: String(year) });
+  if (withinCode) params.set('within', withinCode);
+  for (const flag of filters.flags) params.set(flag, 'true');
+  if (filters.bands.length) params.set('band', filters.bands.join(','));
+  if (filters.missingCriterion !== null) params.set('missing', String(filters.missingCriterion));
+  if (filters.tier) params.set('tier', filters.tier.toLowerCase());
+  return `/ogc/collections/${plannerCollection}/items?${params}`;
+}

@@ -4,16 +4,48 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { TileCache } from './tile-cache.ts';
 import { TileService, parseTileAddress } from './tile.service.ts';
+import { tileLevels, type TileLevel } from './tile-level.ts';
+import { tileJson, tileStyle } from './tilejson.ts';
 
 /**
  * `GET /tiles/{level}/{z}/{x}/{y}.pbf`: Mapbox Vector Tiles of the current provinces, districts or
  * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
  * level). Content-hash ETags answer If-None-Match with 304 (`fresh` compares as RFC 9110 §13.1.2 asks:
- * weakly, `*`, lists); clients revalidate after an hour. Errors go to the app's boundary.
+ * weakly, `*`, lists); clients revalidate after an hour. `GET /tiles/{level}/tilejson.json` describes
+ * a level as TileJSON 3.0; `GET /tiles/style.json` is a MapLibre style of all three (`/tiles/{level}/style.json`
+ * of one), for GIS clients
+ * (QGIS "Vector Tiles" connections). Errors go to the app's boundary.
  */
 export function createTileRouter(em: EntityManager, tileCacheBytes: number, prerenderMaxZoom: number): { router: express.Router; service: TileService } {
   const service = new TileService(em, new TileCache(tileCacheBytes), prerenderMaxZoom);
   const router = express.Router();
+  const origin = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
+  // Documents about the tiles change with the boundaries only; like the tiles, clients revalidate after an hour.
+  const describe = (res: express.Response, document: object) =>
+    res.set('Cache-Control', 'public, max-age=3600').type('application/json').send(JSON.stringify(document));
+  router.get('/style.json', (req, res) => {
+    describe(res, tileStyle(origin(req)));
+  });
+  const levelOf = (req: express.Request): TileLevel => {
+    const level = String(req.params.level);
+    if (!(tileLevels as readonly string[]).includes(level))
+      throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
+    return level as TileLevel;
+  };
+  router.get('/:level/style.json', (req, res, next) => {
+    try {
+      describe(res, tileStyle(origin(req), [levelOf(req)]));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get('/:level/tilejson.json', async (req, res, next) => {
+    try {
+      describe(res, await tileJson(em.fork(), levelOf(req), origin(req)));
+    } catch (error) {
+      next(error);
+    }
+  });
   router.get('/:level/:z/:x/:file', async (req, res, next) => {
     try {
       const match = /^(\d+)\.pbf$/.exec(req.params.file);
@@ -38,7 +70,9 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
     }
   });
   router.use((_req, _res, next) => {
-    next(new UnknownRouteError('tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf'));
+    next(
+      new UnknownRouteError('tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf, described at /tiles/{level}/tilejson.json and /tiles/style.json'),
+    );
   });
   return { router, service };
 }
