@@ -2,13 +2,16 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sqlFile } from '../api/src/db/sql-file.ts';
 import { searchKey, shortName, toNfc } from '../api/src/text/vietnamese.ts';
 import { GeoImport, GeoImportIssue, GeoImportIssueKind } from '../api/src/modules/geo-imports/geo-import.entity.ts';
+import { DataQualityFinding } from '../api/src/modules/data-quality/data-quality-finding.entity.ts';
 import {
   GeoImportError,
   datasetChecksum,
   gso2025Dataset,
   readBoundaryFile,
+  readCrosswalk,
   readUnitList,
   type BoundaryFeature,
+  type Crosswalk,
   type BoundaryLayer,
   type GeoDataset,
   type SourceProblem,
@@ -21,9 +24,17 @@ const setGeometriesSql = sqlFile(import.meta.url, 'set-geometries.sql');
 const unitsWithoutPolygonSql = sqlFile(import.meta.url, 'units-without-polygon.sql');
 const extendProvincesSql = sqlFile(import.meta.url, 'extend-provinces.sql');
 const refreshDerivedSql = sqlFile(import.meta.url, 'refresh-derived-geometry.sql');
+const insertLineageSql = sqlFile(import.meta.url, 'insert-lineage-2025.sql');
+const disagreementsSql = sqlFile(import.meta.url, 'lineage-disagreements.sql');
 
-/** The July 2025 reform abolished the district level (GLOSSARY.md). */
-const districtsAbolishedOn = '2025-07-01';
+/**
+ * How far (as a fraction of area) polygons and crosswalk may disagree before a finding is written:
+ * the old (GADM-derived) and new (gis.vn, simplified) polygons are different surveys, whose edges
+ * differ by a few per cent even where the crosswalk is right.
+ */
+export const lineageAreaTolerance = 0.1;
+/** The data-quality finding kind of a crosswalk/polygon disagreement (kept when seeds are re-imported). */
+export const crosswalkFindingKind = 'crosswalk-polygon-mismatch';
 const unitBatchSize = 1000;
 const geometryBatchSize = 150;
 
@@ -60,18 +71,19 @@ export async function importBoundaries(orm: MikroORM, options: BoundaryImportOpt
     return { skipped: true, dataset: dataset.key, stats: previous.stats, issues: [] };
   }
 
-  const { units, layers } = readDataset(options.geoDataDir, dataset);
+  const { units, layers, crosswalk } = readDataset(options.geoDataDir, dataset);
 
   return em.transactional(async (tx) => {
-    await upsertUnits(tx, dataset.codeList, units, options.progress);
+    await upsertUnits(tx, dataset, units, options.progress);
     const issues: BoundaryImportResult['issues'] = [];
     const stats: Record<string, number> = {
       provinces: units.filter((u) => u.level === 'province').length,
       districts: units.filter((u) => u.level === 'district').length,
       communes: units.filter((u) => u.level === 'commune').length,
     };
+    const unanswered = new Set<string>();
     for (const layer of layers) {
-      const counts = await storeLayer(tx, dataset.codeList, layer, options.progress, issues);
+      const counts = await storeLayer(tx, dataset.codeList, layer, options.progress, issues, unanswered);
       stats[`${layer.level}Polygons`] = counts.stored;
       stats[`${layer.level}Repaired`] = counts.repaired;
       stats[`${layer.level}RingsRemoved`] = counts.ringsRemoved;
@@ -93,6 +105,7 @@ export async function importBoundaries(orm: MikroORM, options: BoundaryImportOpt
       .getConnection()
       .execute<{ code: string; name: string; level: string }[]>(unitsWithoutPolygonSql, [dataset.codeList], 'all', tx.getTransactionContext());
     for (const unit of missing) {
+      if (unanswered.has(unit.code)) continue;
       issues.push({
         kind: GeoImportIssueKind.NO_POLYGON,
         unitCode: unit.code,
@@ -100,6 +113,7 @@ export async function importBoundaries(orm: MikroORM, options: BoundaryImportOpt
       });
     }
     stats.withoutPolygon = missing.length;
+    if (crosswalk && dataset.dependsOn) Object.assign(stats, await storeLineage(tx, dataset, crosswalk, options.progress));
 
     const record = tx.create(GeoImport, { dataset: dataset.key, checksum, sourceDir: options.geoDataDir, stats, importedAt: new Date() });
     for (const issue of issues) tx.create(GeoImportIssue, { geoImport: record, ...issue });
@@ -108,10 +122,20 @@ export async function importBoundaries(orm: MikroORM, options: BoundaryImportOpt
   });
 }
 
-function readDataset(geoDataDir: string, dataset: GeoDataset): { units: UnitRecord[]; layers: LoadedLayer[] } {
+function readDataset(geoDataDir: string, dataset: GeoDataset): { units: UnitRecord[]; layers: LoadedLayer[]; crosswalk?: Crosswalk } {
   const problems: SourceProblem[] = [];
-  const unitList = readUnitList(geoDataDir, dataset.unitsFile);
-  problems.push(...unitList.problems);
+  let crosswalk: Crosswalk | undefined;
+  let unitList: { units: UnitRecord[] };
+  if (dataset.unitsFormat === 'crosswalk') {
+    const read = readCrosswalk(geoDataDir, dataset.unitsFile);
+    problems.push(...read.problems);
+    crosswalk = read.crosswalk;
+    unitList = { units: crosswalk.units };
+  } else {
+    const read = readUnitList(geoDataDir, dataset.unitsFile);
+    problems.push(...read.problems);
+    unitList = read;
+  }
   const layers = dataset.layers.map((layer) => ({
     ...layer,
     featuresByFile: layer.files.map((file) => {
@@ -121,10 +145,71 @@ function readDataset(geoDataDir: string, dataset: GeoDataset): { units: UnitReco
     }),
   }));
   if (problems.length > 0) throw new GeoImportError(problems);
-  return { units: unitList.units, layers };
+  return { units: unitList.units, layers, crosswalk };
 }
 
-async function upsertUnits(em: EntityManager, codeList: string, units: UnitRecord[], progress: ImportProgress) {
+/**
+ * Lineage both ways from the crosswalk (effective the day the list comes into force), with the
+ * area shares of split units, and a data-quality finding for each disagreement with the polygons
+ * beyond {@link lineageAreaTolerance}. The crosswalk's links are stored as stated, never corrected.
+ */
+async function storeLineage(em: EntityManager, dataset: GeoDataset, crosswalk: Crosswalk, progress: ImportProgress): Promise<Record<string, number>> {
+  const connection = em.getConnection();
+  const ctx = em.getTransactionContext();
+  const effective = dataset.validFrom!;
+  const oldList = dataset.dependsOn!.codeList;
+  progress.start('Lineage 2025 (crosswalk, area shares)', crosswalk.links.length);
+  await connection.execute(
+    'delete from unit_lineage where effective_date = ?::date and successor_id in (select id from admin_unit where code_list = ?)',
+    [effective, dataset.codeList],
+    'run',
+    ctx,
+  );
+  const links = crosswalk.links.map((l) => ({ level: l.level, old_code: l.oldCode, new_code: l.newCode, part: l.part }));
+  await connection.execute(insertLineageSql, [JSON.stringify(links), oldList, dataset.codeList, effective, crosswalk.source], 'run', ctx);
+  // Counted, not read from the driver: the embedded database reports no affected rows for this statement.
+  const [{ stored }] = await connection.execute<{ stored: number }[]>(
+    'select count(*)::int as stored from unit_lineage where effective_date = ?::date and successor_id in (select id from admin_unit where code_list = ?)',
+    [effective, dataset.codeList],
+    'all',
+    ctx,
+  );
+  progress.advance(links.length);
+  progress.finish();
+
+  await em.nativeDelete(DataQualityFinding, { kind: crosswalkFindingKind });
+  const rows = await connection.execute<
+    { disagreement: 'old-split' | 'new-union'; unit_id: number; code: string; name: string; unit_km2: number; linked_km2: number; parts: string }[]
+  >(disagreementsSql, [effective, dataset.codeList, lineageAreaTolerance, effective, dataset.codeList, lineageAreaTolerance], 'all', ctx);
+  for (const row of rows) {
+    const unitKm2 = Number(row.unit_km2);
+    const linkedKm2 = Number(row.linked_km2);
+    const percent = Math.round((linkedKm2 / unitKm2 - 1) * 1000) / 10;
+    const km2 = (n: number) => n.toFixed(2);
+    em.create(DataQualityFinding, {
+      unit: row.unit_id,
+      kind: crosswalkFindingKind,
+      severity: 'warning',
+      origin: 'check',
+      rawValue: row.parts,
+      reading: 'Lineage kept as the crosswalk states it; area shares computed from the polygons',
+      reason:
+        row.disagreement === 'old-split'
+          ? `${row.name} (${row.code}, 01/03/2025 list) is split by the crosswalk, but the shares of its ${km2(unitKm2)} km² that lie in the new units add up to ${km2(linkedKm2)} km² (${percent > 0 ? '+' : ''}${percent} %), beyond the ${lineageAreaTolerance * 100} % tolerance`
+          : `${row.name} (${row.code}, list of 01/07/2025) has a ${km2(unitKm2)} km² polygon, but the units the crosswalk says formed it cover ${km2(linkedKm2)} km² (${percent > 0 ? '+' : ''}${percent} %), beyond the ${lineageAreaTolerance * 100} % tolerance`,
+      sourceRef: `${dataset.unitsFile} ${row.disagreement === 'old-split' ? 'oldCommunes' : 'newCommunes/newProvinces'} ${row.code}`,
+    } as unknown as DataQualityFinding);
+  }
+  await em.flush();
+  return {
+    lineageLinks: stored,
+    lineageLinksUnresolved: links.length - stored,
+    lineageFindings: rows.length,
+  };
+}
+
+async function upsertUnits(em: EntityManager, dataset: GeoDataset, units: UnitRecord[], progress: ImportProgress) {
+  const codeList = dataset.codeList;
   progress.start('Administrative units', units.length);
   // Provinces before districts before communes, so each parent exists when its children arrive.
   for (const level of ['province', 'district', 'commune'] as const) {
@@ -141,9 +226,11 @@ async function upsertUnits(em: EntityManager, codeList: string, units: UnitRecor
           kind: toNfc(u.kind),
           code_list: codeList,
           parent_code: u.parentCode,
-          valid_to: level === 'district' ? districtsAbolishedOn : null,
+          valid_from: dataset.validFrom,
+          valid_to: dataset.validTo,
         };
       });
+    if (rows.length === 0) continue;
     for (let i = 0; i < rows.length; i += unitBatchSize) {
       const batch = rows.slice(i, i + unitBatchSize);
       await em.getConnection().execute(upsertUnitsSql, [JSON.stringify(batch)], 'run', em.getTransactionContext());
@@ -159,6 +246,7 @@ async function storeLayer(
   layer: LoadedLayer,
   progress: ImportProgress,
   issues: BoundaryImportResult['issues'],
+  unanswered: Set<string>,
 ): Promise<{ stored: number; repaired: number; ringsRemoved: number }> {
   const total = layer.featuresByFile.reduce((n, f) => n + f.features.length, 0);
   progress.start(`Boundaries: ${layer.level}`, total);
@@ -169,14 +257,36 @@ async function storeLayer(
   for (const { file, features } of layer.featuresByFile) {
     for (let i = 0; i < features.length; i += geometryBatchSize) {
       const batch = features.slice(i, i + geometryBatchSize);
-      const rows = await em
-        .getConnection()
-        .execute<{ code: string; repaired: boolean; rings_removed: number; empty: boolean; stored: boolean }[]>(
-          setGeometriesSql,
-          [JSON.stringify(batch), layer.minHoleKm2, layer.minHoleKm2, layer.source, codeList, layer.level],
-          'all',
-          em.getTransactionContext(),
-        );
+      const store = (features: BoundaryFeature[]) =>
+        em
+          .getConnection()
+          .execute<{ code: string; repaired: boolean; rings_removed: number; empty: boolean; stored: boolean }[]>(
+            setGeometriesSql,
+            [JSON.stringify(features), layer.minHoleKm2, layer.minHoleKm2, layer.source, codeList, layer.level],
+            'all',
+            em.getTransactionContext(),
+          );
+      let rows = await store(batch);
+      // The embedded PostGIS answers a statement that fails inside GEOS with no rows and no error
+      // (06688 Phường Hạ Long of 2025-07 in ST_MakeValid): the batch is stored again one feature at a
+      // time, and a feature that still gets no answer is reported and kept without a polygon.
+      if (rows.length < batch.length) {
+        rows = [];
+        for (const feature of batch) {
+          const [row] = await store([feature]);
+          if (row) {
+            rows.push(row);
+          } else {
+            unanswered.add(feature.code);
+            issues.push({
+              kind: GeoImportIssueKind.NO_POLYGON,
+              unitCode: feature.code,
+              file,
+              detail: 'the database could not make this polygon valid (ST_MakeValid gave no answer); kept without geometry',
+            });
+          }
+        }
+      }
       for (const row of rows) {
         if (row.empty) {
           rejected.push({ file, feature: row.code, reason: 'geometry is empty after ST_MakeValid: not a usable polygon' });

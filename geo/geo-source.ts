@@ -53,7 +53,14 @@ export interface GeoDataset {
   key: string;
   codeList: string;
   unitsFile: string;
+  /** `unit-list`: provinces/districts/communes arrays (units-2025-03.json); `crosswalk`: the new units of crosswalk-2025.json. */
+  unitsFormat: 'unit-list' | 'crosswalk';
+  /** First day the list is in force (null: earlier than our records) and first day it no longer is. */
+  validFrom: string | null;
+  validTo: string | null;
   layers: BoundaryLayer[];
+  /** A dataset whose units this one links to (lineage): a change there re-imports this one too. */
+  dependsOn?: GeoDataset;
 }
 
 /**
@@ -73,6 +80,10 @@ export function gso2025Dataset(geoDir: string): GeoDataset {
     key: 'gso-2025-03',
     codeList: 'gso-2025-03',
     unitsFile: 'units-2025-03.json',
+    unitsFormat: 'unit-list',
+    validFrom: null,
+    // The two-level reform closed every unit of this list (GLOSSARY.md, PROVENANCE.md section 5).
+    validTo: '2025-07-01',
     layers: [
       // Dissolving left 14,433 holes in the provinces and 10,281 in the districts, all under 0.7 km²:
       // gaps between GADM communes, not territory of another unit.
@@ -83,12 +94,43 @@ export function gso2025Dataset(geoDir: string): GeoDataset {
   };
 }
 
+/**
+ * The two-level list in force from 01/07/2025: its units from the crosswalk (which also gives the
+ * lineage to the 01/03/2025 list), its polygons from boundaries/post-2025 (PROVENANCE.md sections 5, 6).
+ */
+export function gso202507Dataset(geoDir: string): GeoDataset {
+  const communeDir = 'boundaries/post-2025/communes-2025-07';
+  return {
+    key: 'gso-2025-07',
+    codeList: 'gso-2025-07',
+    unitsFile: 'crosswalk-2025.json',
+    unitsFormat: 'crosswalk',
+    validFrom: '2025-07-01',
+    validTo: null,
+    layers: [
+      { level: 'province', source: 'gisvn-2025-07', minHoleKm2: 0, files: ['boundaries/post-2025/provinces-2025-07.geojson.gz'] },
+      { level: 'commune', source: 'gisvn-2025-07', minHoleKm2: 0, files: listGz(geoDir, communeDir) },
+    ],
+    dependsOn: gso2025Dataset(geoDir),
+  };
+}
+
+function listGz(geoDir: string, dir: string): string[] {
+  return fs.existsSync(path.join(geoDir, dir))
+    ? fs
+        .readdirSync(path.join(geoDir, dir))
+        .filter((f) => f.endsWith('.geojson.gz'))
+        .sort()
+        .map((f) => `${dir}/${f}`)
+    : [];
+}
+
 export function datasetFiles(dataset: GeoDataset): string[] {
   return [dataset.unitsFile, ...dataset.layers.flatMap((l) => l.files)];
 }
 
 /** Bump when the import changes what it stores from the same files, so databases re-import. */
-const importerVersion = 3;
+const importerVersion = 4;
 
 /** sha256 over names and bytes of the files, so any change to the data triggers a re-import. */
 export function datasetChecksum(geoDir: string, dataset: GeoDataset): string {
@@ -106,6 +148,7 @@ export function datasetChecksum(geoDir: string, dataset: GeoDataset): string {
     hash.update(file);
     hash.update(fs.readFileSync(path.join(geoDir, file)));
   }
+  if (dataset.dependsOn) hash.update(`depends on ${datasetChecksum(geoDir, dataset.dependsOn)}`);
   return hash.digest('hex');
 }
 
@@ -113,6 +156,87 @@ function readJson(geoDir: string, file: string): unknown {
   const bytes = fs.readFileSync(path.join(geoDir, file));
   const text = file.endsWith('.gz') ? zlib.gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
   return JSON.parse(text);
+}
+
+/** One link of the 2025 crosswalk: an old unit (01/03/2025 list) and a new unit it went into. */
+export interface CrosswalkLink {
+  level: 'province' | 'commune';
+  oldCode: string;
+  newCode: string;
+  part: 'full' | 'partial';
+}
+
+export interface Crosswalk {
+  source: string;
+  units: UnitRecord[];
+  links: CrosswalkLink[];
+}
+
+/** Type words the new names start with, longest first (PROVENANCE.md section 5). */
+const newUnitKinds = ['Thành phố', 'Đặc khu', 'Tỉnh', 'Phường', 'Xã'];
+
+/**
+ * The new units and the old → new links of crosswalk-2025.json. Units come from `newProvinces` and
+ * `newCommunes` (a commune's parent is its new province); links from the new side's `formedFrom`,
+ * which is where the crosswalk states `part`.
+ */
+export function readCrosswalk(geoDir: string, file: string): { crosswalk: Crosswalk; problems: SourceProblem[] } {
+  const problems: SourceProblem[] = [];
+  let data: Record<string, unknown>;
+  try {
+    data = readJson(geoDir, file) as Record<string, unknown>;
+  } catch (error) {
+    return { crosswalk: { source: '', units: [], links: [] }, problems: [{ file, reason: `cannot read: ${(error as Error).message}` }] };
+  }
+  const source = String((data.metadata as { source?: unknown } | undefined)?.source ?? file);
+  const units: UnitRecord[] = [];
+  const links: CrosswalkLink[] = [];
+  const groups: [string, 'province' | 'commune'][] = [
+    ['newProvinces', 'province'],
+    ['newCommunes', 'commune'],
+  ];
+  for (const [key, level] of groups) {
+    const list = data[key];
+    if (!Array.isArray(list)) {
+      problems.push({ file, reason: `"${key}" is missing or not a list` });
+      continue;
+    }
+    list.forEach((entry: Record<string, unknown>, index) => {
+      const where = `${key}[${index}]${typeof entry?.code === 'string' ? ` (${entry.code})` : ''}`;
+      const code = entry?.code;
+      const digits = gsoCodeDigits[level];
+      if (typeof code !== 'string' || !new RegExp(`^\\d{${digits}}$`).test(code)) {
+        problems.push({ file, feature: where, reason: `code must be ${digits} digits` });
+        return;
+      }
+      const name = typeof entry.name === 'string' ? entry.name.normalize('NFC').trim() : '';
+      const kind = newUnitKinds.find((k) => name.startsWith(`${k} `));
+      if (!kind) {
+        problems.push({ file, feature: where, reason: `name "${name}" does not start with a unit type (${newUnitKinds.join(', ')})` });
+        return;
+      }
+      const parentCode = level === 'province' ? null : entry.provinceCode;
+      if (parentCode !== null && typeof parentCode !== 'string') {
+        problems.push({ file, feature: where, reason: 'provinceCode is missing' });
+        return;
+      }
+      const formedFrom = entry.formedFrom;
+      if (!Array.isArray(formedFrom) || formedFrom.length === 0) {
+        problems.push({ file, feature: where, reason: 'formedFrom is missing or empty' });
+        return;
+      }
+      for (const old of formedFrom as Record<string, unknown>[]) {
+        const part = old?.part ?? 'full';
+        if (typeof old?.code !== 'string' || (part !== 'full' && part !== 'partial')) {
+          problems.push({ file, feature: where, reason: 'formedFrom entries need a code and part full or partial' });
+          return;
+        }
+        links.push({ level, oldCode: old.code, newCode: code, part });
+      }
+      units.push({ code, name, kind, level, parentCode });
+    });
+  }
+  return { crosswalk: { source, units, links }, problems };
 }
 
 export function readUnitList(geoDir: string, file: string): { units: UnitRecord[]; problems: SourceProblem[] } {

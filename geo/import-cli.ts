@@ -7,17 +7,21 @@ import { openDatabase } from '../api/src/db/database.ts';
 import { importBoundaries } from './boundary-import.ts';
 import { createProgress } from '../api/src/import-progress.ts';
 import { refreshTiles } from './ingest-on-boot.ts';
+import { gso2025Dataset, gso202507Dataset } from './geo-source.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config, console.log);
 try {
-  const result = await importBoundaries(database.orm, {
-    geoDataDir: config.geoDataDir,
-    progress: createProgress(config.interactive),
-    force: process.argv.includes('--force'),
-  });
-  console.log(result.skipped ? 'Unchanged; nothing to do (use --force to re-import).' : JSON.stringify(result.stats, null, 2));
-  for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
+  for (const dataset of [gso2025Dataset(config.geoDataDir), gso202507Dataset(config.geoDataDir)]) {
+    const result = await importBoundaries(database.orm, {
+      geoDataDir: config.geoDataDir,
+      progress: createProgress(config.interactive),
+      force: process.argv.includes('--force'),
+      dataset,
+    });
+    console.log(`${dataset.key}: ${result.skipped ? 'unchanged; nothing to do (use --force to re-import).' : JSON.stringify(result.stats, null, 2)}`);
+    for (const issue of result.issues) console.log(`${issue.kind} ${issue.unitCode}: ${issue.detail}`);
+  }
   await refreshTiles(database.orm, config, console.log);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -5,6 +5,7 @@ import { ensureTileGeometry } from '../api/src/modules/tiles/tile-geometry-build
 import { ensureTilePyramid } from '../api/src/modules/tiles/tile-pyramid.ts';
 import { importSeeds } from '../seeds/loader/seed-import.ts';
 import { importBoundaries } from './boundary-import.ts';
+import { gso2025Dataset, gso202507Dataset } from './geo-source.ts';
 
 type Log = (line: string) => void;
 type IngestConfig = Pick<AppConfig, 'geoDataDir' | 'seedsDir' | 'interactive' | 'tilePrerenderMaxZoom'>;
@@ -15,15 +16,21 @@ type IngestConfig = Pick<AppConfig, 'geoDataDir' | 'seedsDir' | 'interactive' | 
  * them, are unchanged, so only the first boot (or one after an update) takes minutes.
  */
 export async function ingestOnBoot(orm: MikroORM, config: IngestConfig, log: Log): Promise<void> {
-  const result = await importBoundaries(orm, { geoDataDir: config.geoDataDir, progress: createProgress(config.interactive, log) });
-  if (result.skipped) {
-    log(`Boundaries ${result.dataset} unchanged since the last import; skipped.`);
-  } else {
-    const s = result.stats;
-    log(
-      `Imported ${result.dataset}: ${s.provinces} provinces, ${s.districts} districts, ${s.communes} communes; ` +
-        `${s.withoutPolygon} without polygon, ${(s.provinceRepaired ?? 0) + (s.districtRepaired ?? 0) + (s.communeRepaired ?? 0)} repaired.`,
-    );
+  // The 01/03/2025 list first: the two-level list links its units to it (lineage).
+  for (const dataset of [gso2025Dataset(config.geoDataDir), gso202507Dataset(config.geoDataDir)]) {
+    const started = Date.now();
+    const result = await importBoundaries(orm, { geoDataDir: config.geoDataDir, progress: createProgress(config.interactive, log), dataset });
+    if (result.skipped) {
+      log(`Boundaries ${result.dataset} unchanged since the last import; skipped.`);
+    } else {
+      const s = result.stats;
+      log(
+        `Imported ${result.dataset}: ${s.provinces} provinces, ${s.districts} districts, ${s.communes} communes; ` +
+          `${s.withoutPolygon} without polygon, ${(s.provinceRepaired ?? 0) + (s.districtRepaired ?? 0) + (s.communeRepaired ?? 0)} repaired` +
+          (s.lineageLinks === undefined ? '' : `; ${s.lineageLinks} lineage links, ${s.lineageFindings} crosswalk/polygon findings`) +
+          ` (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
+    }
   }
   await refreshTiles(orm, config, log);
   const seeds = await importSeeds(orm, { seedsDir: config.seedsDir, progress: createProgress(config.interactive, log) });

@@ -262,7 +262,8 @@ async function clearSeededFacts(em: EntityManager) {
   const seeded = { $or: [{ sourceDocument: { $ne: null } }, { synthetic: true }] };
   const seededTables: EntityClass<SeededFact>[] = [Assessment, Recognition, Target, IndicatorValue, ReportedAggregate];
   for (const entity of seededTables) await em.nativeDelete(entity, seeded);
-  await em.nativeDelete(DataQualityFinding, {});
+  // Crosswalk/polygon findings belong to the boundary import (geo/boundary-import.ts), not to the seeds.
+  await em.nativeDelete(DataQualityFinding, { kind: { $ne: 'crosswalk-polygon-mismatch' } });
   await em.nativeDelete(UnitFlag, {});
 }
 

@@ -7,15 +7,18 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
   it('counts the 01/03/2025 code list: 63 provinces, 696 districts, 10,047 communes', async () => {
     const data = await queryData(
       url,
-      `{ p: units(filter: {level: PROVINCE}) { totalCount }
-         d: units(filter: {level: DISTRICT}) { totalCount }
-         c: units(filter: {level: COMMUNE}) { totalCount } }`,
+      `{ p: units(filter: {level: PROVINCE, asOf: "2025-03-01"}) { totalCount }
+         d: units(filter: {level: DISTRICT, asOf: "2025-03-01"}) { totalCount }
+         c: units(filter: {level: COMMUNE, asOf: "2025-03-01"}) { totalCount } }`,
     );
     expect([data.p.totalCount, data.d.totalCount, data.c.totalCount]).toEqual([63, 696, 10047]);
   });
 
   it('serves Lạng Sơn (20) with its 11 districts, each pointing back to it', async () => {
-    const { unit } = await queryData(url, `{ unit(code: "20") { code name shortName level kind children { code name level parent { code } } } }`);
+    const { unit } = await queryData(
+      url,
+      `{ unit(code: "20", asOf: "2025-03-01") { code name shortName level kind children { code name level parent { code } } } }`,
+    );
     expect(unit).toMatchObject({ code: '20', name: 'Tỉnh Lạng Sơn', shortName: 'Lạng Sơn', level: 'PROVINCE', kind: 'Tỉnh' });
     expect(unit.children).toHaveLength(11);
     expect(unit.children.map((c: any) => c.name)).toContain('Huyện Đình Lập');
@@ -25,13 +28,13 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
   it.each(['lang son', 'Lạng Sơn', 'LẠNG SƠN', 'Lạng Sơn'.normalize('NFD'), 'lạng  sơn'])(
     'finds the province Lạng Sơn first when searching %j',
     async (search) => {
-      const { units } = await queryData(url, `query($s: String!) { units(filter: {search: $s}) { nodes { code level } } }`, { s: search });
+      const { units } = await queryData(url, `query($s: String!) { units(filter: {search: $s, asOf: "2025-03-01"}) { nodes { code level } } }`, { s: search });
       expect(units.nodes[0]).toEqual({ code: '20', level: 'PROVINCE' });
     },
   );
 
   it('handles đ/Đ: "dinh lap" and "Đình Lập" find the same units, the district first', async () => {
-    const query = `query($s: String!) { units(filter: {search: $s}) { totalCount nodes { code name } } }`;
+    const query = `query($s: String!) { units(filter: {search: $s, asOf: "2025-03-01"}) { totalCount nodes { code name } } }`;
     const folded = await queryData(url, query, { s: 'dinh lap' });
     const written = await queryData(url, query, { s: 'Đình Lập' });
     expect(folded.units.nodes[0]).toEqual({ code: '189', name: 'Huyện Đình Lập' });
@@ -42,7 +45,7 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
   it('combines search with a parent and returns the chain of ancestors', async () => {
     const { units } = await queryData(
       url,
-      `{ units(filter: {search: "bang mac", parentCode: "187"}) { nodes { code name ancestors { code } parent { name } } } }`,
+      `{ units(filter: {search: "bang mac", parentCode: "187", asOf: "2025-03-01"}) { nodes { code name ancestors { code } parent { name } } } }`,
     );
     expect(units.nodes).toHaveLength(1);
     expect(units.nodes[0]).toMatchObject({ name: 'Xã Bằng Mạc', ancestors: [{ code: '20' }, { code: '187' }], parent: { name: 'Huyện Chi Lăng' } });
@@ -54,7 +57,7 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
     for (let page = 0; page < 10; page++) {
       const { units }: { units: any } = await queryData(
         url,
-        `query($after: String) { units(filter: {level: PROVINCE}, first: 10, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`,
+        `query($after: String) { units(filter: {level: PROVINCE, asOf: "2025-03-01"}, first: 10, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
       seen.push(...units.nodes.map((n: any) => n.code));
@@ -69,8 +72,8 @@ describe.each(servers)('administrative hierarchy on $name', ({ url }) => {
   it('returns boundaries as GeoJSON MultiPolygons, simplified on request, with bbox and centroid', async () => {
     const { full, simple } = await queryData(
       url,
-      `{ full: unit(code: "20") { geometry bbox centroid areaKm2 geomSource }
-         simple: unit(code: "20") { geometry(simplify: 0.01) } }`,
+      `{ full: unit(code: "20", asOf: "2025-03-01") { geometry bbox centroid areaKm2 geomSource }
+         simple: unit(code: "20", asOf: "2025-03-01") { geometry(simplify: 0.01) } }`,
     );
     const count = (g: any) => g.coordinates.flat(2).length;
     expect(full.geometry.type).toBe('MultiPolygon');

@@ -155,7 +155,7 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
     const file = (cells: string) => Buffer.from(`Mã ĐVHC,Năm,Bộ tiêu chí,TC1\r\n${ownCode},2017,commune-2016,${cells}\r\n06127,2017,commune-2016,${cells}\r\n`);
     const { units } = await queryData(
       url,
-      `{ units(filter: { withinCode: "20", level: COMMUNE }, first: 400) { nodes { code status(year: 2017, set: "commune-2016") { items { criterion status } } } } }`,
+      `{ units(filter: { withinCode: "20", level: COMMUNE, year: 2017 }, first: 400) { nodes { code status(year: 2017, set: "commune-2016") { items { criterion status } } } } }`,
     );
     const c1 = (code: string) => units.nodes.find((n: any) => n.code === code).status?.items.find((i: any) => i.criterion === 1)?.status ?? 'UNKNOWN';
     const flipped = c1('06127') === 'MET' ? 'Chưa đạt' : 'Đạt';

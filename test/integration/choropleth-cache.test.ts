@@ -5,8 +5,9 @@ import { withSql } from '../support/sql.ts';
 
 const servers = inject('servers');
 
-const choroplethQuery = `{ choropleth(level: COMMUNE, parentCode: "10", year: 2025) { code band criteriaMet } }`;
-const columnsQuery = `{ choroplethColumns(level: COMMUNE, parentCode: "10", year: 2025) { codes bands criteriaMet } }`;
+// 2025 ends under the two-level list: the communes of the new Lào Cai (15, formed from 10 and 15).
+const choroplethQuery = `{ choropleth(level: COMMUNE, parentCode: "15", year: 2025) { code band criteriaMet } }`;
+const columnsQuery = `{ choroplethColumns(level: COMMUNE, parentCode: "15", year: 2025) { codes bands criteriaMet } }`;
 const recordMutation = `mutation($input: AssessmentInput!) { recordAssessment(input: $input) { year } }`;
 
 /** The map colours are cached per process; every write, by this server or another process, must show at once. */
@@ -22,7 +23,7 @@ describe.each(servers)('choropleth after writes on $name', ({ url, databaseUrl }
         break;
       }
     }
-    if (!target) throw new Error('no unrecognised commune without 2025 data in Lào Cai');
+    if (!target) throw new Error('no unrecognised commune without 2025 data in the new Lào Cai');
     // Asked twice, the same answer (the second from the cache).
     expect((await queryData(url, choroplethQuery)).choropleth).toEqual(before);
     const columnsBefore = (await queryData(url, columnsQuery)).choroplethColumns;
@@ -42,7 +43,7 @@ describe.each(servers)('choropleth after writes on $name', ({ url, databaseUrl }
     // Another process (an import CLI, a second server) writes straight to the database.
     await withSql(databaseUrl, (sql) =>
       sql(
-        `update assessment_item set status = 'met' where assessment_id = (select a.id from assessment a join admin_unit u on u.id = a.unit_id where u.code = $1 and a.year = 2025)`,
+        `update assessment_item set status = 'met' where assessment_id = (select a.id from assessment a join admin_unit u on u.id = a.unit_id where u.code = $1 and u.code_list = 'gso-2025-07' and a.year = 2025)`,
         [target.code],
       ),
     );

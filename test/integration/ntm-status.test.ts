@@ -76,17 +76,20 @@ describe.each(servers)('documented statuses on $name', ({ url }) => {
   });
 
   it('keeps communes merged away since as former units linked to their successor', async () => {
-    const { unit } = await queryData(url, `{ unit(code: "06580", codeList: "gso-2019") { name codeList validTo successors { code name } parent { name } } }`);
+    const { unit } = await queryData(
+      url,
+      `{ unit(code: "06580", codeList: "gso-2019") { name codeList validTo successors { unit { code name } } parent { name } } }`,
+    );
     expect(unit).toEqual({
       name: 'Xã Hiệp Hạ',
       codeList: 'gso-2019',
       validTo: '2020-01-01',
-      successors: [{ code: '06595', name: 'Xã Minh Hiệp' }],
+      successors: [{ unit: { code: '06595', name: 'Xã Minh Hiệp' } }],
       parent: { name: 'Huyện Lộc Bình' },
     });
-    const successor = await queryData(url, `{ unit(code: "06595") { codeList predecessors { code name } } }`);
+    const successor = await queryData(url, `{ unit(code: "06595", asOf: "2024-12-31") { codeList predecessors { unit { code name } } } }`);
     expect(successor.unit.codeList).toBe('gso-2025-03');
-    expect(successor.unit.predecessors.map((p: any) => p.name).sort()).toEqual(['Xã Hiệp Hạ', 'Xã Minh Phát']);
+    expect(successor.unit.predecessors.map((p: any) => p.unit.name).sort()).toEqual(['Xã Hiệp Hạ', 'Xã Minh Phát']);
   });
 
   it('shows a commune at 19/19 without a decision as all-met, not as standard met', async () => {
@@ -316,7 +319,10 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
   });
 
   it('flags ĐBKK communes where document 002 states it, border communes as assumed from the boundaries', async () => {
-    const { unit } = await queryData(url, `{ unit(code: "20") { children { code name children { code flags { flag basis sourceDocument { key } note } } } } }`);
+    const { unit } = await queryData(
+      url,
+      `{ unit(code: "20", asOf: "2024-12-31") { children { code name children { code flags { flag basis sourceDocument { key } note } } } } }`,
+    );
     const communes = unit.children.flatMap((d: any) => d.children.map((c: any) => ({ ...c, district: d.name })));
     const dbkk = communes.filter((c: any) => c.flags.some((f: any) => f.flag === 'dbkk'));
     expect(dbkk.length).toBeGreaterThanOrEqual(4);
@@ -380,7 +386,7 @@ describe.each(servers)('filters for planners on $name', ({ url }) => {
   const listQuery = `query($filter: UnitFilter!) { units(filter: $filter, first: 1000) { totalCount nodes { code name status(year: 2024) { band tier missing synthetic } flags { flag } } } }`;
 
   it('answers "how many border communes of Lạng Sơn meet the standard in 2024?"', async () => {
-    const all = await queryData(url, listQuery, { filter: { withinCode: '20', level: 'COMMUNE', flags: ['border'] } });
+    const all = await queryData(url, listQuery, { filter: { withinCode: '20', level: 'COMMUNE', flags: ['border'], year: 2024 } });
     const met = await queryData(url, listQuery, { filter: { withinCode: '20', level: 'COMMUNE', flags: ['border'], year: 2024, bandIn: ['recognised'] } });
     expect(all.units.totalCount).toBeGreaterThan(10);
     expect(met.units.totalCount).toBe(all.units.nodes.filter((n: any) => n.status?.band === 'recognised').length);

@@ -9,9 +9,11 @@ const servers = inject('servers');
 const maxTileBytes = 500 * 1024;
 /** Mainland Việt Nam and its islands, [west, south, east, north]. */
 const vietnam = [102.1, 8.4, 109.5, 23.4];
+/** These tiles are those of the 01/03/2025 list (the reform-2025 test reads the two-level list's). */
+const before = '?asOf=2025-03-01';
 
 async function langSon(url: string) {
-  const { unit } = await queryData(url, `{ unit(code: "20") { bbox children { code name shortName } } }`);
+  const { unit } = await queryData(url, `{ unit(code: "20", asOf: "2025-03-01") { bbox children { code name shortName } } }`);
   return unit as { bbox: number[]; children: { code: string; name: string; shortName: string }[] };
 }
 
@@ -24,7 +26,7 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     const province = await langSon(url);
     const seen = new Map<string, DecodedFeature>();
     for (const t of tilesCovering(province.bbox, 8)) {
-      const tile = await fetchTile(url, `district/${t.z}/${t.x}/${t.y}.pbf`);
+      const tile = await fetchTile(url, `district/${t.z}/${t.x}/${t.y}.pbf${before}`);
       expect(tile.status).toBe(200);
       expect(tile.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
       expect(Object.keys(tile.layers)).toEqual(['units']);
@@ -42,9 +44,9 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
   });
 
   it('keeps the leading zero of a code as stored and the integer as feature id (Phường Yên Hoà, 00172)', async () => {
-    const { unit } = await queryData(url, `{ unit(code: "00172") { name shortName bbox } }`);
+    const { unit } = await queryData(url, `{ unit(code: "00172", asOf: "2025-03-01") { name shortName bbox } }`);
     const centre = tileOf((unit.bbox[0] + unit.bbox[2]) / 2, (unit.bbox[1] + unit.bbox[3]) / 2, 11);
-    const tile = await fetchTile(url, `commune/11/${centre.x}/${centre.y}.pbf`);
+    const tile = await fetchTile(url, `commune/11/${centre.x}/${centre.y}.pbf${before}`);
     const f = features(tile).find((x) => x.properties.code === '00172');
     expect(f).toMatchObject({ id: 172, properties: { code: '00172', name: unit.name, shortName: unit.shortName, level: 'commune' } });
   });
@@ -53,7 +55,7 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     let communes = 0;
     for (const z of [3, 5]) {
       for (const t of tilesCovering(vietnam, z)) {
-        const tile = await fetchTile(url, `commune/${t.z}/${t.x}/${t.y}.pbf`);
+        const tile = await fetchTile(url, `commune/${t.z}/${t.x}/${t.y}.pbf${before}`);
         expect(tile.bytes, `commune/${t.z}/${t.x}/${t.y}`).toBeLessThan(maxTileBytes);
         for (const f of features(tile)) {
           expect(Object.keys(f.properties).sort()).toEqual(['code', 'level']);
@@ -80,8 +82,11 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
   });
 
   it('serves country-view tiles encoded at boundary import: those of the latest import, byte for byte', async () => {
-    const { stored, latestImport, runs } = await withSql(databaseUrl, async (query) => ({
-      stored: await query('select level, z, x, y, body, geo_import_id from prerendered_tile order by level, z, x, y'),
+    const { stored, twoLevel, latestImport, runs } = await withSql(databaseUrl, async (query) => ({
+      stored: await query(
+        "select code_list, level, z, x, y, body, geo_import_id from prerendered_tile where code_list = 'gso-2025-03' order by level, z, x, y",
+      ),
+      twoLevel: await query("select distinct level from prerendered_tile where code_list = 'gso-2025-07'"),
       latestImport: (await query('select max(id) as id from geo_import'))[0].id,
       // Seed loads have their own record (seed_run), so every geo_import row is a boundary import.
       runs: (
@@ -92,16 +97,18 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     }));
     expect(runs).toEqual({ seeds: 1, seeds_in_geo_import: 0 });
     expect(new Set(stored.map((t) => t.level))).toEqual(new Set(['province', 'district', 'commune']));
+    // The two-level list of 01/07/2025 has its own pyramid, without districts.
+    expect(new Set(twoLevel.map((t) => t.level))).toEqual(new Set(['province', 'commune']));
     expect(new Set(stored.map((t) => t.z))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     for (const t of stored) expect(t.geo_import_id).toBe(latestImport);
     // Every non-empty commune tile of the country at zoom 5 is among them.
     const communeTiles = stored.filter((t) => t.level === 'commune' && t.z === 5).map((t) => `${t.x}/${t.y}`);
     for (const t of tilesCovering(vietnam, 5)) {
-      const served = await fetchTile(url, `commune/5/${t.x}/${t.y}.pbf`);
+      const served = await fetchTile(url, `commune/5/${t.x}/${t.y}.pbf${before}`);
       if (served.status === 200) expect(communeTiles).toContain(`${t.x}/${t.y}`);
     }
     for (const t of stored) {
-      const response = await fetch(`${url}/tiles/${t.level}/${t.z}/${t.x}/${t.y}.pbf`);
+      const response = await fetch(`${url}/tiles/${t.level}/${t.z}/${t.x}/${t.y}.pbf${before}`);
       expect(Buffer.from(await response.arrayBuffer()).equals(t.body), `${t.level}/${t.z}/${t.x}/${t.y}`).toBe(true);
       // The server versions tiles by the same import, so it reads the stored tile rather than encoding.
       expect(response.headers.get('etag')).toMatch(new RegExp(`^"${latestImport}-`));
@@ -109,7 +116,7 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     if (name === 'postgis') {
       // What ST_AsMVT gives for the same address now.
       const z5 = stored.find((t) => t.level === 'commune' && t.z === 5 && t.body.length > 100_000)!;
-      const { sql, params } = postgisTileStatement({ level: 'commune', z: 5, x: z5.x, y: z5.y, lod: lodForZoom(5) });
+      const { sql, params } = postgisTileStatement({ codeList: 'gso-2025-03', level: 'commune', z: 5, x: z5.x, y: z5.y, lod: lodForZoom(5) });
       let n = 0;
       const [fresh] = await withSql(databaseUrl, (query) =>
         query(
@@ -155,7 +162,7 @@ describe('the two encoders', () => {
       ['commune', 11],
     ].map(([level, z]) => {
       const t = tileOf(106.76, 21.85, z as number);
-      return `${level}/${z}/${t.x}/${t.y}.pbf`;
+      return `${level}/${z}/${t.x}/${t.y}.pbf${before}`;
     });
     const byServer = new Map<string, Map<number, Record<string, unknown>>>();
     for (const { name, url } of servers) {

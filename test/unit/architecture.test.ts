@@ -62,7 +62,6 @@ const entityRelationCycles = [
     'api/src/modules/admin-units/admin-unit.entity.ts',
     'api/src/modules/admin-units/admin-unit.repository.ts',
     'api/src/modules/admin-units/unit-flag.entity.ts',
-    'api/src/modules/admin-units/unit-lineage.entity.ts',
   ],
   ['api/src/modules/criteria/criteria-set.entity.ts', 'api/src/modules/criteria/criterion.entity.ts', 'api/src/modules/criteria/indicator.entity.ts'],
 ];

@@ -12,7 +12,7 @@ function mercator(lon: number, lat: number): [number, number] {
 function extent(level: MercatorExtent['level'], [west, south, east, north]: number[]): MercatorExtent {
   const [xmin, ymin] = mercator(west, south);
   const [xmax, ymax] = mercator(east, north);
-  return { level, xmin, ymin, xmax, ymax };
+  return { codeList: 'gso-2025-03', level, xmin, ymin, xmax, ymax };
 }
 
 describe('prerenderedTileAddresses', () => {
@@ -21,7 +21,7 @@ describe('prerenderedTileAddresses', () => {
 
   it('lists, per zoom, the tiles the extent meets, with the zoom’s level of detail', () => {
     const tiles = prerenderedTileAddresses([vietnam], 5);
-    expect(tiles.filter((t) => t.z === 0)).toEqual([{ level: 'commune', z: 0, x: 0, y: 0, lod: 4 }]);
+    expect(tiles.filter((t) => t.z === 0)).toEqual([{ codeList: 'gso-2025-03', level: 'commune', z: 0, x: 0, y: 0, lod: 4 }]);
     expect(tiles.filter((t) => t.z === 5).map((t) => [t.x, t.y, t.lod])).toEqual([
       [25, 13, 3],
       [25, 14, 3],

@@ -45,7 +45,7 @@ export function App({ linked }: { linked: ViewState }) {
   const level = mapView?.level ?? 'PROVINCE';
   const tilesLevel = mapView?.tilesLevel ?? null;
   const selectedCode = path?.at(-1)?.code ?? null;
-  const selected = useSelectedUnit(selectedCode);
+  const selected = useSelectedUnit(selectedCode, view.url.year);
   const scopeName = mapView?.scope?.shortName ?? t('nav.country');
   // In a national view a click opens the unit with its ancestors; in the drill-down it goes one level in.
   const select = (unit: UnitRef) => (tilesLevel ? openUnit(unit.code) : path && navigate(drillInto(path, unit)));

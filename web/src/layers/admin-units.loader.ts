@@ -7,6 +7,7 @@ import { simplifyFor } from '../navigation/drill-down.ts';
 import { boundsOf, vietnamBounds, type Bounds } from '../map/bounds.ts';
 import { unitLayers, unitsSourceId, unitTilesSource, unitTilesSourceId, unitTilesSourceLayer } from '../map/map-style.ts';
 import type { LayerAlert, LayerResult, MapLayer } from './layer.ts';
+import { asOfYear } from '../view/as-of.ts';
 
 /** Units per request: pages stay under the API's query-cost limit (page size × fields). */
 const layerPageSize = 400;
@@ -36,18 +37,21 @@ export interface UnitSummary extends UnitFeatureProperties {
  * Which units a layer draws: the children of a unit, every unit of a level, or (for planners'
  * filters) every unit of a level below a unit; at country level, a whole level from vector tiles.
  */
-export type LayerScope = { parentCode: string; level: Level } | { withinCode: string; level: Level } | { level: Level } | { tilesLevel: Level };
+export type LayerScope = ({ parentCode: string; level: Level } | { withinCode: string; level: Level } | { level: Level } | { tilesLevel: Level }) & {
+  /** The units in force on this date (the year shown, as of 31 December). */
+  asOf: string;
+};
 
 /** Boundaries from GeoJSON (drill-down) or from the vector tiles (a national view). */
 export type UnitBoundaries =
   | { kind: 'geojson'; data: FeatureCollection<Geometry, UnitFeatureProperties>; units: UnitSummary[] }
-  | { kind: 'tiles'; level: Level };
+  | { kind: 'tiles'; level: Level; asOf: string };
 
 /** Boundaries of the units in `scope`, generalised for their level. */
 export async function loadAdminUnitLayer(client: Client, scope: LayerScope): Promise<LayerResult<UnitBoundaries>> {
   // The tiles carry a national view's geometry; its units are not listed one by one.
-  if ('tilesLevel' in scope) return { data: { kind: 'tiles', level: scope.tilesLevel }, legend: null, alerts: [] };
-  const filter = 'parentCode' in scope ? { parentCode: scope.parentCode } : scope;
+  if ('tilesLevel' in scope) return { data: { kind: 'tiles', level: scope.tilesLevel, asOf: scope.asOf }, legend: null, alerts: [] };
+  const filter = 'parentCode' in scope ? { parentCode: scope.parentCode, asOf: scope.asOf } : scope;
   const nodes: LayerNode[] = [];
   let after: string | null = null;
   let totalCount = 0;
@@ -84,15 +88,23 @@ export async function loadAdminUnitLayer(client: Client, scope: LayerScope): Pro
 /** The units the user drills through: drawn, hovered, clicked and selected on the map. */
 export const adminUnitsLayer: MapLayer<UnitBoundaries, LayerScope, 'admin-units'> = {
   id: 'admin-units',
-  request: ({ tilesLevel, scope, showCommunes, level }) =>
-    tilesLevel ? { tilesLevel } : scope === null ? { level } : showCommunes ? { withinCode: scope.code, level } : { parentCode: scope.code, level },
+  request: ({ tilesLevel, scope, showCommunes, level, year }) => {
+    const asOf = asOfYear(year);
+    return tilesLevel
+      ? { tilesLevel, asOf }
+      : scope === null
+        ? { level, asOf }
+        : showCommunes
+          ? { withinCode: scope.code, level, asOf }
+          : { parentCode: scope.code, level, asOf };
+  },
   load: loadAdminUnitLayer,
   draw: (boundaries) =>
     boundaries.kind === 'tiles'
       ? {
           kind: 'source',
           sourceId: unitTilesSourceId,
-          source: unitTilesSource(boundaries.level, window.location.origin),
+          source: unitTilesSource(boundaries.level, window.location.origin, boundaries.asOf),
           sourceLayer: unitTilesSourceLayer,
           style: unitLayers(unitTilesSourceId, unitTilesSourceLayer),
           units: { fit: { bounds: vietnamBounds, padding: 12, duration: 0 } },

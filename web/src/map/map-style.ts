@@ -87,10 +87,11 @@ export function hatchPattern(): { width: number; height: number; data: Uint8Arra
 export const unitTilesSourceId = 'unit-tiles';
 export const unitTilesSourceLayer = 'units';
 
-export function unitTilesSource(level: string, origin: string): VectorSourceSpecification {
+export function unitTilesSource(level: string, origin: string, asOf: string): VectorSourceSpecification {
   return {
     type: 'vector',
-    tiles: [`${origin}/tiles/${level.toLowerCase()}/{z}/{x}/{y}.pbf`],
+    // The tiles of the units in force on that date (codes were re-used by the 2025 reform).
+    tiles: [`${origin}/tiles/${level.toLowerCase()}/{z}/{x}/{y}.pbf?asOf=${asOf}`],
     minzoom: 0,
     maxzoom: 14,
     // Feature state by GSO code, the same key the choropleth list uses.

@@ -4,10 +4,11 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import type { Level } from '../graphql/codes.ts';
 import { SourceRef } from './SourceRef.tsx';
 import { UnitFacts } from './UnitFacts.tsx';
+import { asOfYear } from '../view/as-of.ts';
 
 const communeStatusQuery = graphql(`
-  query CommuneStatus($code: String!, $year: Int!, $set: String) {
-    unit(code: $code) {
+  query CommuneStatus($code: String!, $year: Int!, $asOf: String!, $set: String) {
+    unit(code: $code, asOf: $asOf) {
       code
       status(year: $year, set: $set) { criteriaSet criteriaMet criteriaTotal band tier synthetic missing items { criterion nameVi nameEn status } }
     }
@@ -37,7 +38,7 @@ export function StatusSection({ code, level, year, set }: { code: string; level:
 
 function CommuneStatus({ code, year, set }: { code: string; year: number; set: string | null }) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year, set } });
+  const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year, asOf: asOfYear(year), set } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   const status = data?.unit.status;
   return (

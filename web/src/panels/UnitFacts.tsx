@@ -4,10 +4,11 @@ import { graphql } from '../graphql/graphql.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { historySeries, plansVersusAchievement } from './unit-history.ts';
 import { SourceRef } from './SourceRef.tsx';
+import { asOfYear } from '../view/as-of.ts';
 
 const unitFactsQuery = graphql(`
-  query UnitFacts($code: String!) {
-    unit(code: $code) {
+  query UnitFacts($code: String!, $asOf: String!) {
+    unit(code: $code, asOf: $asOf) {
       code
       flags { flag basis note sourceDocument { key number title } sourceRef }
       assessments(kind: ACTUAL) {
@@ -26,7 +27,7 @@ const unitFactsQuery = graphql(`
 /** Everything recorded about one commune: flags, history, plans, recognitions, indicators, sources, findings. */
 export function UnitFacts({ code, year }: { code: string; year: number }) {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: unitFactsQuery, variables: { code } });
+  const [{ data, error }] = useQuery({ query: unitFactsQuery, variables: { code, asOf: asOfYear(year) } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   if (!data) return <p role="status">{t('map.loading')}</p>;
   const unit = data.unit;

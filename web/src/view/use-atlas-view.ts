@@ -31,7 +31,7 @@ export function useAtlasView(linked: ViewState) {
   useEffect(() => {
     if (!pending) return;
     let current = true;
-    loadUnitPath(client, pending).then(
+    loadUnitPath(client, pending, view.url.year).then(
       (path) => current && dispatch({ type: 'path-resolved', path }),
       (e: Error) => {
         if (!current) return;
@@ -42,17 +42,17 @@ export function useAtlasView(linked: ViewState) {
     return () => {
       current = false;
     };
-  }, [client, pending]);
+  }, [client, pending, view.url.year]);
 
   const navigate = useCallback((path: DrillPath) => dispatch({ type: 'navigated', path }), []);
   /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
   const openUnit = useCallback(
     (code: string) =>
-      void loadUnitPath(client, code).then(
+      void loadUnitPath(client, code, view.url.year).then(
         (path) => dispatch({ type: 'navigated', path }),
         (e: Error) => setError(e.message),
       ),
-    [client],
+    [client, view.url.year],
   );
   return { view, dispatch: dispatch as (action: ViewAction) => void, navigate, openUnit, error };
 }

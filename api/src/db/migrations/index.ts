@@ -9,6 +9,7 @@ import { Migration20261123170000_tile_geometry_lod_indexes } from './Migration20
 import { Migration20261123171000_prerendered_tile } from './Migration20261123171000_prerendered_tile.ts';
 import { Migration20261129170000_seed_run } from './Migration20261129170000_seed_run.ts';
 import { Migration20261129175155_foreign_keys_mikro_orm_7 } from './Migration20261129175155_foreign_keys_mikro_orm_7.ts';
+import { Migration20261129194055_reform_2025 } from './Migration20261129194055_reform_2025.ts';
 import { Migration20261129194137_criteria_set_2026 } from './Migration20261129194137_criteria_set_2026.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundle. */
@@ -24,5 +25,6 @@ export const migrationsList = [
   { name: 'Migration20261123171000_prerendered_tile', class: Migration20261123171000_prerendered_tile },
   { name: 'Migration20261129170000_seed_run', class: Migration20261129170000_seed_run },
   { name: 'Migration20261129175155_foreign_keys_mikro_orm_7', class: Migration20261129175155_foreign_keys_mikro_orm_7 },
+  { name: 'Migration20261129194055_reform_2025', class: Migration20261129194055_reform_2025 },
   { name: 'Migration20261129194137_criteria_set_2026', class: Migration20261129194137_criteria_set_2026 },
 ];

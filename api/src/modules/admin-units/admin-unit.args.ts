@@ -4,9 +4,15 @@ import { Tier } from '../assessments/recognition.entity.ts';
 import { AdminLevel } from './admin-unit.entity.ts';
 import { IsGsoCode } from './gso-code.ts';
 import { noDataBand, recognisedBand } from '../status/band.ts';
+import { IsIsoDate, asOfRule } from './as-of.ts';
 
 @InputType({ description: 'Which units to list; all conditions must hold' })
 export class UnitFilter {
+  @Field(() => String, { nullable: true, description: `${asOfRule} Without asOf, the filter's \`year\` (if any) sets the date.` })
+  @IsOptional()
+  @IsIsoDate()
+  asOf?: string;
+
   @Field(() => AdminLevel, { nullable: true })
   level?: AdminLevel;
 
@@ -22,7 +28,9 @@ export class UnitFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the name; ignores case, tone marks and đ/d ("dinh lap" finds Đình Lập)',
+    description:
+      'Part of the name; ignores case, tone marks and đ/d ("dinh lap" finds Đình Lập). Also finds a unit by any former name: ' +
+      'the units in force that a matching former unit became (the edge names it in matchedFormerUnits)',
   })
   @IsOptional()
   @MinLength(1)
@@ -41,7 +49,10 @@ export class UnitFilter {
   @Matches(/^[a-z-]{2,30}$/, { each: true, message: 'flags must be flag names such as border or dbkk' })
   flags?: string[];
 
-  @Field(() => Int, { nullable: true, description: 'Year of the status the next filters read; required with them' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year of the status the next filters read; required with them. Also the date of the units listed (31 December) when asOf is not given',
+  })
   @IsOptional()
   @Min(2010)
   @Max(2035)
@@ -99,11 +110,18 @@ export class UnitArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Code list to look in (gso-2025-03, or gso-2019 for communes merged away since); default: the newest that has the code',
+    description:
+      'Code list to look in (gso-2025-07, gso-2025-03, or gso-2019 for communes merged away before 2025); overrides asOf. ' +
+      'Without codeList and asOf: the unit in force today, or else the last unit that carried the code',
   })
   @IsOptional()
   @Matches(/^gso-\d{4}(-\d{2})?$/, { message: 'codeList must look like gso-2025-03' })
   codeList?: string;
+
+  @Field(() => String, { nullable: true, description: `${asOfRule} NOT_FOUND when no unit had the code that day.` })
+  @IsOptional()
+  @IsIsoDate()
+  asOf?: string;
 }
 
 @ArgsType()

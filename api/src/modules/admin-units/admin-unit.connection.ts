@@ -19,6 +19,11 @@ export class AdminUnitEdge {
 
   @Field(() => AdminUnit)
   node!: AdminUnit;
+
+  @Field(() => [AdminUnit], {
+    description: 'With a search: the former units whose name matched, through which this unit was found (empty when only its own name matched)',
+  })
+  matchedFormerUnits!: AdminUnit[];
 }
 
 @ObjectType({ description: 'A page of units, provinces first, then by code' })
@@ -48,8 +53,13 @@ export function decodeCursor(cursor: string): UnitPosition {
   return { level: level as AdminLevel, code };
 }
 
-export function toConnection(units: AdminUnit[], totalCount: number, hasNextPage: boolean): AdminUnitConnection {
-  const edges = units.map((node) => ({ cursor: encodeCursor(node), node }));
+export function toConnection(
+  units: AdminUnit[],
+  totalCount: number,
+  hasNextPage: boolean,
+  matchedFormer: ReadonlyMap<number, AdminUnit[]> = new Map(),
+): AdminUnitConnection {
+  const edges = units.map((node) => ({ cursor: encodeCursor(node), node, matchedFormerUnits: matchedFormer.get(node.id) ?? [] }));
   return {
     totalCount,
     edges,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AdminUnit } from './admin-unit.entity.ts';
-import type { AdminUnitRepository } from './admin-unit.repository.ts';
+import type { AdminUnitRepository, LinkRow } from './admin-unit.repository.ts';
 
 /** One set per request, so a list of units costs one query per relation, not one per unit. */
 export function createAdminUnitLoaders(repository: AdminUnitRepository) {
@@ -39,7 +39,14 @@ export function createAdminUnitLoaders(repository: AdminUnitRepository) {
     return ids.map((id) => map.get(id) ?? null);
   });
 
-  return { byId, children, ancestorIds, geometry, centroid };
+  const linksIn = (direction: 'predecessors' | 'successors') =>
+    new DataLoader<number, LinkRow[]>(async (ids) => {
+      const rows = await repository.findLinks(ids, direction);
+      const grouped = groupBy(rows, (r) => r.unit_id);
+      return ids.map((id) => grouped.get(id) ?? []);
+    });
+
+  return { byId, children, ancestorIds, geometry, centroid, predecessors: linksIn('predecessors'), successors: linksIn('successors') };
 }
 
 export type AdminUnitLoaders = ReturnType<typeof createAdminUnitLoaders>;

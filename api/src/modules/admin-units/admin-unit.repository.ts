@@ -1,7 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { AdminUnit, AdminLevel } from './admin-unit.entity.ts';
-import { UnitLineage } from './unit-lineage.entity.ts';
-import { currentCodeList } from './code-lists.ts';
+import { codeListInForce, today } from './code-lists.ts';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
 
@@ -11,12 +10,13 @@ export interface UnitPosition {
 }
 
 export interface UnitQuery {
+  /** The units in force on this date (ISO): the code list codeListInForce() picks. */
+  asOf: string;
   level?: AdminLevel;
-  parentCode?: string;
+  /** Direct children of this unit (id, resolved for the date). */
+  parentId?: number;
   /** Below this unit at any depth (province → district → commune). */
-  withinCode?: string;
-  /** Already folded with searchKey(). */
-  searchKey?: string;
+  withinId?: number;
   includeFormer?: boolean;
   /** Every one of these flags. */
   flags?: string[];
@@ -30,6 +30,18 @@ export interface UnitQuery {
 const geometrySql = sqlFile(import.meta.url, 'unit-geometry.sql');
 const centroidSql = sqlFile(import.meta.url, 'unit-centroid.sql');
 const ancestorsSql = sqlFile(import.meta.url, 'unit-ancestors.sql');
+const searchSql = sqlFile(import.meta.url, 'search-with-former-names.sql');
+const linksSql = sqlFile(import.meta.url, 'unit-links.sql');
+
+export interface LinkRow {
+  unit_id: number;
+  other_id: number;
+  effective_date: string;
+  kind: string;
+  partial: boolean;
+  area_share: number | null;
+  source: string;
+}
 
 /** Named queries over admin_unit; resolvers and services never build SQL themselves. */
 export class AdminUnitRepository extends EntityRepository<AdminUnit> {
@@ -37,6 +49,47 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
   async findLatestByCode(code: string, codeList?: string): Promise<AdminUnit | null> {
     const [unit] = await this.find({ code, ...(codeList ? { codeList } : {}) }, { orderBy: { validTo: 'desc nulls first', id: 'desc' }, limit: 1 });
     return unit ?? null;
+  }
+
+  /**
+   * The unit carrying this code on a date: in force then (validFrom ≤ date < validTo), the code list
+   * in force that day first (a former commune of the 2019 list may share the date, never the code).
+   */
+  async findInForce(code: string, asOf: string): Promise<AdminUnit | null> {
+    const units = await this.find(
+      {
+        code,
+        $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: asOf } }] }, { $or: [{ validTo: null }, { validTo: { $gt: asOf } }] }],
+      },
+      { orderBy: { id: 'desc' } },
+    );
+    const list = codeListInForce(asOf);
+    return units.find((u) => u.codeList === list) ?? units[0] ?? null;
+  }
+
+  /**
+   * The time rule for one code: in a named code list; else in force on `asOf` (NOT_FOUND when none
+   * was); without a date, in force today, or else the last unit that carried the code.
+   */
+  async getByCode(code: string, { codeList, asOf }: { codeList?: string; asOf?: string } = {}): Promise<AdminUnit> {
+    if (codeList) return this.getLatestByCode(code, codeList);
+    if (asOf) {
+      const unit = await this.findInForce(code, asOf);
+      if (!unit) throw new NotFoundError('AdminUnit', `${code} in force on ${asOf}`);
+      return unit;
+    }
+    return (await this.findInForce(code, today())) ?? this.getLatestByCode(code);
+  }
+
+  /** Units found by their own or a former name (see search-with-former-names.sql): id → former units matched. */
+  async searchWithFormerNames(searchKey: string, codeList: string | null): Promise<Map<number, number[]>> {
+    const rows = await this.em.getConnection().execute<{ id: number; former_ids: number[] }[]>(searchSql, [`%${escapeLike(searchKey)}%`, codeList, codeList]);
+    return new Map(rows.map((r) => [r.id, r.former_ids]));
+  }
+
+  /** Lineage links of many units in one direction, grouped by unit. */
+  async findLinks(unitIds: readonly number[], direction: 'predecessors' | 'successors'): Promise<LinkRow[]> {
+    return this.em.getConnection().execute<LinkRow[]>(linksSql, [direction, direction, direction, intArray(unitIds)]);
   }
 
   /** The unit in force under a code, or NOT_FOUND naming what was asked for. */
@@ -60,28 +113,19 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
 
   private whereFor(query: Omit<UnitQuery, 'after' | 'limit'>) {
     return {
-      ...(query.includeFormer ? {} : { codeList: currentCodeList }),
+      ...(query.includeFormer ? {} : { codeList: codeListInForce(query.asOf) }),
       ...(query.level ? { level: query.level } : {}),
-      ...(query.parentCode ? { parent: { code: query.parentCode } } : {}),
-      ...(query.withinCode ? { $or: [{ parent: { code: query.withinCode } }, { parent: { parent: { code: query.withinCode } } }] } : {}),
-      ...(query.searchKey ? { nameSearch: { $like: `%${escapeLike(query.searchKey)}%` } } : {}),
+      ...(query.parentId ? { parent: query.parentId } : {}),
+      ...(query.withinId ? { $or: [{ parent: query.withinId }, { parent: { parent: query.withinId } }] } : {}),
       ...(query.flags?.length ? { $and: query.flags.map((flag) => ({ flagRecords: { flag } })) } : {}),
       ...(query.ids ? { id: { $in: query.ids } } : {}),
     };
   }
 
   /** Ids of every unit matching the filter, unpaged: the candidates for a filter on statuses. */
-  async findIds(query: Omit<UnitQuery, 'after' | 'limit' | 'ids'>): Promise<number[]> {
+  async findIds(query: Omit<UnitQuery, 'after' | 'limit'>): Promise<number[]> {
     const units = await this.find(this.whereFor(query), { fields: ['id'] });
     return units.map((u) => u.id);
-  }
-
-  /** Units linked to this one by the lineage table, in either direction. */
-  async findLinked(unitId: number, direction: 'predecessors' | 'successors'): Promise<AdminUnit[]> {
-    const other = direction === 'predecessors' ? 'predecessor' : 'successor';
-    const self = direction === 'predecessors' ? 'successor' : 'predecessor';
-    const links = await this.em.find(UnitLineage, { [self]: unitId }, { populate: [other], orderBy: { id: 'asc' } });
-    return links.map((link) => link[other]);
   }
 
   async findByIds(ids: readonly number[]): Promise<AdminUnit[]> {

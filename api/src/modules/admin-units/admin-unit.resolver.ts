@@ -5,6 +5,8 @@ import { GeometryArgs, UnitArgs, UnitsArgs } from './admin-unit.args.ts';
 import { AdminUnitService } from './admin-unit.service.ts';
 import { GeoJSONScalar } from '../../schema/geojson.scalar.ts';
 import type { RequestContext } from '../../server/context.ts';
+import { UnitLink } from './unit-link.type.ts';
+import { linksOf } from './unit-links.ts';
 
 const service = (ctx: RequestContext) => new AdminUnitService(ctx.em.getRepository(AdminUnit), ctx.services.statuses);
 
@@ -15,19 +17,23 @@ export class AdminUnitResolver {
     return service(ctx).list(args);
   }
 
-  @Query(() => AdminUnit, { description: 'One unit by GSO code; NOT_FOUND when no unit has it' })
-  unit(@Args(() => UnitArgs) { code, codeList }: UnitArgs, @Ctx() ctx: RequestContext): Promise<AdminUnit> {
-    return service(ctx).getByCode(code, codeList);
+  @Query(() => AdminUnit, {
+    description:
+      'One unit by GSO code and date. Codes are re-used across reforms (15 was Tỉnh Yên Bái until 30/06/2025, is Tỉnh Lào Cai since), ' +
+      'so a code means a unit only on a date: asOf (default today), or a code list. NOT_FOUND when no unit has it',
+  })
+  unit(@Args(() => UnitArgs) { code, codeList, asOf }: UnitArgs, @Ctx() ctx: RequestContext): Promise<AdminUnit> {
+    return service(ctx).getByCode(code, { codeList, asOf });
   }
 
-  @FieldResolver(() => [AdminUnit], { description: 'Units merged or split into this one' })
-  predecessors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<AdminUnit[]> {
-    return ctx.em.getRepository(AdminUnit).findLinked(unit.id, 'predecessors');
+  @FieldResolver(() => [UnitLink], { description: 'Units merged or split into this one, oldest reform first, with part and area share' })
+  predecessors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<UnitLink[]> {
+    return linksOf(unit, 'predecessors', ctx);
   }
 
-  @FieldResolver(() => [AdminUnit], { description: 'Units this one was merged or split into' })
-  successors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<AdminUnit[]> {
-    return ctx.em.getRepository(AdminUnit).findLinked(unit.id, 'successors');
+  @FieldResolver(() => [UnitLink], { description: 'Units this one was merged or split into, with part and area share' })
+  successors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<UnitLink[]> {
+    return linksOf(unit, 'successors', ctx);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true })

@@ -7,6 +7,12 @@ import { searchKey } from '../../text/vietnamese.ts';
 import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { matchesStatusFilter } from '../status/status-filter.ts';
 import type { StatusService } from '../status/status.service.ts';
+import { asOfForYear, codeListInForce, today } from './code-lists.ts';
+
+/** The time rule for a list: asOf, else 31 December of the filter's year, else today. */
+export function filterDate(filter: Pick<Partial<UnitFilter>, 'asOf' | 'year'>): string {
+  return filter.asOf ?? (filter.year ? asOfForYear(filter.year) : today());
+}
 
 export class AdminUnitService {
   constructor(
@@ -14,27 +20,31 @@ export class AdminUnitService {
     private readonly statuses?: StatusService,
   ) {}
 
-  getByCode(code: string, codeList?: string): Promise<AdminUnit> {
-    return this.units.getLatestByCode(code, codeList);
+  getByCode(code: string, options: { codeList?: string; asOf?: string } = {}): Promise<AdminUnit> {
+    return this.units.getByCode(code, options);
   }
 
   async list({ filter: given, first, after }: UnitsArgs): Promise<AdminUnitConnection> {
     const filter: Partial<UnitFilter> = given ?? {};
-    if (filter.parentCode) await this.getByCode(filter.parentCode);
-    if (filter.withinCode) await this.getByCode(filter.withinCode);
+    const asOf = filterDate(filter);
+    const parentId = filter.parentCode ? (await this.getByCode(filter.parentCode, { asOf })).id : undefined;
+    const withinId = filter.withinCode ? (await this.getByCode(filter.withinCode, { asOf })).id : undefined;
     const key = filter.search === undefined ? undefined : searchKey(filter.search);
     if (key === '') {
       throw new InvalidInputError('search must contain at least one letter or digit', { field: 'filter.search' });
     }
+    // A search also reaches units through the former names of their predecessors.
+    const found = key ? await this.units.searchWithFormerNames(key, filter.includeFormer ? null : codeListInForce(asOf)) : undefined;
     const base = {
+      asOf,
       level: filter.level,
-      parentCode: filter.parentCode,
-      withinCode: filter.withinCode,
-      searchKey: key,
+      parentId,
+      withinId,
       includeFormer: filter.includeFormer,
       flags: filter.flags,
+      ids: found ? [...found.keys()] : undefined,
     };
-    const ids = hasStatusFilter(filter) ? await this.idsMatchingStatus(base, filter) : undefined;
+    const ids = hasStatusFilter(filter) ? await this.idsMatchingStatus(base, filter) : base.ids;
     // Fetch one more than asked to learn whether another page follows.
     const { units, totalCount } = await this.units.findPage({
       ...base,
@@ -42,7 +52,11 @@ export class AdminUnitService {
       after: after ? decodeCursor(after) : undefined,
       limit: first + 1,
     });
-    return toConnection(units.slice(0, first), totalCount, units.length > first);
+    const page = units.slice(0, first);
+    const formerIds = [...new Set(page.flatMap((u) => found?.get(u.id) ?? []))];
+    const former = new Map((formerIds.length ? await this.units.findByIds(formerIds) : []).map((u) => [u.id, u]));
+    const matched = new Map(page.map((u) => [u.id, (found?.get(u.id) ?? []).map((id) => former.get(id)!).filter(Boolean)]));
+    return toConnection(page, totalCount, units.length > first, matched);
   }
 
   private async idsMatchingStatus(base: Parameters<AdminUnitRepository['findIds']>[0], filter: Partial<UnitFilter>): Promise<number[]> {

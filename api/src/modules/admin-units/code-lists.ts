@@ -1,4 +1,52 @@
-/** The code list the map and lists use: the GSO list of 01/03/2025, the last before the reform. */
-export const currentCodeList = 'gso-2025-03' as const;
-/** Communes named by documents but merged away since are kept on the 2019 list. */
+/**
+ * The GSO code lists the atlas holds, and the time rule that picks one: a code identifies a unit
+ * only together with a date (codes were re-used by the 2025 reform: 15 was Yên Bái, is Lào Cai).
+ */
+
+/** The GSO list of 01/03/2025, the last before the reform (63 provinces, 696 districts, 10,047 communes). */
+export const preReformCodeList = 'gso-2025-03' as const;
+/** The two-level list in force from 01/07/2025 (34 provinces, 3,321 communes, no districts). */
+export const twoLevelCodeList = 'gso-2025-07' as const;
+/** Communes named by documents but merged away before 2025 are kept on the 2019 list. */
 export const formerCodeList = 'gso-2019' as const;
+
+/**
+ * @deprecated The 01/03/2025 list is no longer the one in force: use {@link codeListInForce} for "the
+ * units in force", or {@link preReformCodeList} for the list seeds of 2019–2024 are keyed to.
+ */
+export const currentCodeList = preReformCodeList;
+
+/** First day of the two-level list; the 01/03/2025 list closes that day (valid_to is exclusive). */
+export const twoLevelReformDate = '2025-07-01';
+
+export type InForceCodeList = typeof preReformCodeList | typeof twoLevelCodeList;
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. Pure. */
+export function isIsoDate(value: string): boolean {
+  const m = isoDate.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The code list in force on a date (ISO YYYY-MM-DD): the 01/03/2025 list before 01/07/2025 (it
+ * stands for every earlier year too: the atlas keys 2019–2024 records to it), the two-level list
+ * from that day on. Pure.
+ */
+export function codeListInForce(date: string): InForceCodeList {
+  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  return date < twoLevelReformDate ? preReformCodeList : twoLevelCodeList;
+}
+
+/** The time rule: a year means 31 December of that year. Pure. */
+export function asOfForYear(year: number): string {
+  return `${String(year).padStart(4, '0')}-12-31`;
+}
+
+/** Today's date (UTC), what no date means. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

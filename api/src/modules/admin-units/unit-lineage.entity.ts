@@ -31,6 +31,13 @@ export class UnitLineage {
   @Property({ type: 'boolean', default: false })
   partial = false;
 
+  /**
+   * For a partial link, the share (0–1) of the predecessor's area that went into this successor,
+   * computed from the polygons (see geo/lineage-2025.sql); null when not computed (full links, or no polygon).
+   */
+  @Property({ type: 'double', nullable: true })
+  areaShare?: number;
+
   @Property({ type: 'text' })
   source!: string;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
 import { AdminLevel, AdminUnit } from '../admin-units/admin-unit.entity.ts';
-import { currentCodeList } from '../admin-units/code-lists.ts';
+import { asOfForYear, codeListInForce } from '../admin-units/code-lists.ts';
 import { ItemStatus } from '../assessments/assessment.entity.ts';
 import { criterionHeader, fixedColumns, indicatorHeader, neutraliseFormula, statusWords } from './import-template.ts';
 import { assessmentKey, indicatorKey, ImportRepository, type SetWithIds } from './import.repository.ts';
@@ -42,12 +42,17 @@ export class AssessmentExportService {
     if (!Number.isInteger(request.year) || request.year < 2000 || request.year > 2100) {
       throw new InvalidInputError('year must be a year such as 2017', { field: 'year' });
     }
-    const unit = await this.em.findOne(AdminUnit, { code: request.unitCode, codeList: currentCodeList });
-    if (!unit) throw new NotFoundError('Unit', request.unitCode);
+    // The units in force on 31 December of the year: from 2025 the two-level list, which has no districts.
+    const codeList = codeListInForce(asOfForYear(request.year));
+    if (level === AdminLevel.DISTRICT && codeList !== codeListInForce('2025-03-01')) {
+      throw new InvalidInputError(`No district is in force at the end of ${request.year}; export communes`, { field: 'level' });
+    }
+    const unit = await this.em.findOne(AdminUnit, { code: request.unitCode, codeList });
+    if (!unit) throw new NotFoundError('Unit', `${request.unitCode} in force at the end of ${request.year}`);
     const repository = new ImportRepository(this.em);
     const set = chooseSet(await repository.knownSets(), level, request.year, request.set);
 
-    const units = await repository.unitsForExport(unit.id, level);
+    const units = await repository.unitsForExport(unit.id, level, codeList);
     const ids = units.map((u) => u.id);
     const assessments = await repository.storedAssessments(ids, [request.year]);
     const indicators = await repository.storedIndicators(ids, [request.year]);

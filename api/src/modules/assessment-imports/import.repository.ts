@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
-import { currentCodeList } from '../admin-units/code-lists.ts';
+import { preReformCodeList } from '../admin-units/code-lists.ts';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import type { ItemStatus } from '../assessments/assessment.entity.ts';
 import type { KnownSet, KnownUnit } from './row-validation.ts';
@@ -53,19 +53,22 @@ const toKnownUnit = (r: UnitRow): KnownUnit => ({
 export class ImportRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** Every province, district and commune, for resolving the units an import names. */
+  /**
+   * Every province, district and commune of the 01/03/2025 list, for resolving the units an import
+   * names (imports are keyed to that list; the two-level list is not importable yet).
+   */
   knownUnits(): Promise<KnownUnit[]> {
-    return this.unitsWithParents(null, ['province', 'district', 'commune']);
+    return this.unitsWithParents(null, ['province', 'district', 'commune'], preReformCodeList);
   }
 
-  /** The units of one level at or below a unit. */
-  unitsForExport(unitId: number, level: string): Promise<KnownUnit[]> {
-    return this.unitsWithParents(unitId, [level]);
+  /** The units of one level at or below a unit, in the code list of that unit. */
+  unitsForExport(unitId: number, level: string, codeList: string): Promise<KnownUnit[]> {
+    return this.unitsWithParents(unitId, [level], codeList);
   }
 
   // Levels travel as one array literal: knex spreads a JS array into a list of placeholders.
-  private async unitsWithParents(rootId: number | null, levels: string[]): Promise<KnownUnit[]> {
-    const rows = await this.em.execute<UnitRow[]>(unitsWithParentsSql, [rootId, rootId, `{${levels.join(',')}}`, currentCodeList]);
+  private async unitsWithParents(rootId: number | null, levels: string[], codeList: string): Promise<KnownUnit[]> {
+    const rows = await this.em.execute<UnitRow[]>(unitsWithParentsSql, [rootId, rootId, `{${levels.join(',')}}`, codeList]);
     return rows.map(toKnownUnit);
   }
 

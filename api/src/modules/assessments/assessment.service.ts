@@ -28,7 +28,7 @@ export class AssessmentService {
   async record(given: AssessmentInput): Promise<Assessment> {
     const input: CheckedInput = { ...given, notMet: given.notMet ?? [], indicators: given.indicators ?? [] };
     return this.em.transactional(async (tx) => {
-      const unit = await writableUnit(tx, this.access, input.unitCode);
+      const unit = await writableUnit(tx, this.access, input.unitCode, input.year);
       const set = await tx.findOne(CriteriaSet, { code: input.set }, { populate: ['criteria'] });
       if (!set) throw new InvalidInputError(`No criteria set ${input.set}`, { field: 'set' });
       this.check(input, unit, set);

@@ -17,7 +17,7 @@ export class RecognitionService {
 
   async record(input: RecognitionInput): Promise<Recognition> {
     return this.em.transactional(async (tx) => {
-      const unit = await writableUnit(tx, this.access, input.unitCode);
+      const unit = await writableUnit(tx, this.access, input.unitCode, input.year);
       if (input.decidedOn) checkDate(input.decidedOn, input.year);
       const existing = await tx.findOne(
         Recognition,

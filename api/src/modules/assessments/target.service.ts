@@ -20,7 +20,7 @@ export class TargetService {
 
   async set(input: TargetInput): Promise<Target> {
     return this.em.transactional(async (tx) => {
-      const unit = await writableUnit(tx, this.access, input.unitCode);
+      const unit = await writableUnit(tx, this.access, input.unitCode, input.year);
       let set: CriteriaSet | null = null;
       if (input.set) {
         set = await tx.findOne(CriteriaSet, { code: input.set }, { populate: ['criteria'] });

@@ -20,7 +20,7 @@ export class DataQualityFinding {
 
   @Field(() => String, {
     description:
-      'impossible-criterion-number, inconsistent-separator, duplicate-listing, contradictory-figures, count-mismatch, blank-field, date-inconsistency, name-ambiguity, reported-vs-computed, other',
+      'impossible-criterion-number, inconsistent-separator, duplicate-listing, contradictory-figures, count-mismatch, blank-field, date-inconsistency, name-ambiguity, reported-vs-computed, crosswalk-polygon-mismatch, other',
   })
   @Property({ type: 'text' })
   kind!: string;

@@ -6,7 +6,10 @@ import { IsGsoCode } from '../admin-units/gso-code.ts';
 
 @ArgsType()
 export class StatusArgs {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Year of the status; where units are listed (choropleth, summary), the units in force on 31 December of it (from 2025 the two-level list, no districts)',
+  })
   @Min(2010)
   @Max(2035)
   year!: number;
@@ -36,4 +39,13 @@ export class SummaryArgs extends StatusArgs {
   @Field(() => String)
   @IsGsoCode()
   unitCode!: string;
+}
+
+@ArgsType()
+export class RollUpArgs {
+  @Field(() => Int, { nullable: true, description: 'Latest year of the predecessors’ records read (default: this year)' })
+  @IsOptional()
+  @Min(2010)
+  @Max(2035)
+  year?: number;
 }

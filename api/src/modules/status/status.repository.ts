@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
 import type { AssessmentKind } from '../assessments/assessment.entity.ts';
-import { currentCodeList } from '../admin-units/code-lists.ts';
 
 const unitStatusesSql = sqlFile(import.meta.url, 'unit-statuses.sql');
 const descendantsSql = sqlFile(import.meta.url, 'descendant-units.sql');
@@ -44,12 +43,12 @@ export class StatusRepository {
   }
 
   /**
-   * Units of `level` below `ancestorId` (or in the whole country) in the current code list; with
+   * Units of `level` below `ancestorId` (or in the whole country) in a code list; with
    * `formerInYear`, also the former units that still existed at the end of that year.
    */
-  async descendantIds(ancestorId: number | null, level: string, formerInYear?: number): Promise<DescendantRow[]> {
+  async descendantIds(ancestorId: number | null, level: string, codeList: string, formerInYear?: number): Promise<DescendantRow[]> {
     const year = formerInYear ?? null;
-    return this.em.getConnection().execute(descendantsSql, [ancestorId, level, ancestorId, currentCodeList, year, year]);
+    return this.em.getConnection().execute(descendantsSql, [ancestorId, level, ancestorId, codeList, year, year]);
   }
 
   async subtreeIds(unitId: number): Promise<number[]> {

@@ -1,12 +1,15 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import type { RequestContext } from '../../server/context.ts';
-import { ChoroplethArgs, StatusArgs, SummaryArgs } from './status.args.ts';
+import { ChoroplethArgs, RollUpArgs, StatusArgs, SummaryArgs } from './status.args.ts';
 import { ChoroplethColumns, ChoroplethEntry, StatusItem, UnitStatus } from './unit-status.type.ts';
 import { Summary } from './summary.type.ts';
 import { SummaryService } from './summary.service.ts';
 import { Assessment, ItemStatus } from '../assessments/assessment.entity.ts';
 import type { StatusQuery } from './status.repository.ts';
+import { RollUp } from './roll-up.type.ts';
+import { RollUpService } from './roll-up.service.ts';
+import { linksOf } from '../admin-units/unit-links.ts';
 
 /** The year, set and kind the arguments ask for; refused with the reason when the set is not valid that year. */
 async function checkedQuery(args: StatusArgs, ctx: RequestContext): Promise<StatusQuery> {
@@ -21,6 +24,19 @@ export class StatusResolver {
   async status(@Root() unit: AdminUnit, @Args(() => StatusArgs) args: StatusArgs, @Ctx() ctx: RequestContext): Promise<UnitStatus | null> {
     const query = await checkedQuery(args, ctx);
     return ctx.loaders.statuses.load(unit.id, query);
+  }
+
+  @FieldResolver(() => RollUp, {
+    nullable: true,
+    description:
+      'DERIVED, never an assessment of this unit: for a unit formed by a reform, its predecessors with their own last recorded ' +
+      'status, tier and recognition (documented or demo, with the source), weighted by area share where a part is partial. ' +
+      'For a province, its old provinces’ figures. Null for a unit without predecessors',
+    complexity: 20,
+  })
+  async rollUp(@Root() unit: AdminUnit, @Args(() => RollUpArgs) { year }: RollUpArgs, @Ctx() ctx: RequestContext): Promise<RollUp | null> {
+    const links = await linksOf(unit, 'predecessors', ctx);
+    return new RollUpService(ctx.em, ctx.services.statuses).rollUp(unit, links, year ?? new Date().getUTCFullYear());
   }
 
   @Query(() => [ChoroplethEntry], { description: 'A thin list to colour a map layer: one entry per unit, geometry separate' })

@@ -8,6 +8,7 @@ import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
 import { toChoroplethColumns, type ChoroplethColumns, type ChoroplethEntry, type UnitStatus } from './unit-status.type.ts';
 import { choroplethCache } from './choropleth-cache.ts';
+import { asOfForYear, codeListInForce } from '../admin-units/code-lists.ts';
 
 /** Columns of each cached choropleth answer; released with the answer when the cache drops it. */
 const columnsByEntries = new WeakMap<readonly ChoroplethEntry[], ChoroplethColumns>();
@@ -102,10 +103,18 @@ export class StatusService {
   }
 
   private async computeChoropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
-    const parent = parentCode ? await this.unitByCode(parentCode) : null;
-    const units = await this.statusRepository.descendantIds(parent?.id ?? null, level);
+    // The units in force on 31 December of the year: from 2025 the two-level list, without districts.
+    const asOf = asOfForYear(query.year);
+    const codeList = codeListInForce(asOf);
+    if (level === AdminLevel.DISTRICT && codeList !== codeListInForce('2025-03-01')) {
+      throw new InvalidInputError(`No district is in force on ${asOf}: the reform of 01/07/2025 abolished them; use PROVINCE or COMMUNE`, {
+        field: 'level',
+      });
+    }
+    const parent = parentCode ? await this.unitByCode(parentCode, asOf) : null;
+    const units = await this.statusRepository.descendantIds(parent?.id ?? null, level, codeList);
     if (level === AdminLevel.DISTRICT || level === AdminLevel.PROVINCE) {
-      return this.aggregatedChoropleth(parent?.id ?? null, level, units, query);
+      return this.aggregatedChoropleth(parent?.id ?? null, level, units, query, codeList);
     }
     const statuses = await this.statuses(
       units.map((u) => u.id),
@@ -123,8 +132,14 @@ export class StatusService {
    * Districts and provinces are coloured by the average criteria met by their communes, classified
    * with the communes' set, so one legend reads at every level.
    */
-  private async aggregatedChoropleth(parentId: number | null, level: AdminLevel, units: DescendantRow[], query: StatusQuery): Promise<ChoroplethEntry[]> {
-    const communes = await this.statusRepository.descendantIds(parentId, AdminLevel.COMMUNE);
+  private async aggregatedChoropleth(
+    parentId: number | null,
+    level: AdminLevel,
+    units: DescendantRow[],
+    query: StatusQuery,
+    codeList: string,
+  ): Promise<ChoroplethEntry[]> {
+    const communes = await this.statusRepository.descendantIds(parentId, AdminLevel.COMMUNE, codeList);
     const statuses = await this.statuses(
       communes.map((c) => c.id),
       query,
@@ -155,15 +170,21 @@ export class StatusService {
     );
   }
 
-  unitByCode(code: string): Promise<AdminUnit> {
-    return this.em.getRepository(AdminUnit).getLatestByCode(code);
+  /** The unit of a code on a date (the time rule: no date means today, or else the last unit with the code). */
+  unitByCode(code: string, asOf?: string): Promise<AdminUnit> {
+    return this.em.getRepository(AdminUnit).getByCode(code, { asOf });
   }
 
-  descendants(ancestorId: number, level: string, formerInYear?: number) {
-    return this.statusRepository.descendantIds(ancestorId, level, formerInYear);
+  /** Units of a level below a unit as of the end of a year: the list in force then, plus the former units still there. */
+  descendants(ancestorId: number, level: string, year: number) {
+    return this.statusRepository.descendantIds(ancestorId, level, codeListInForce(asOfForYear(year)), year);
   }
 
+  /** Every unit that carried the code (any list: findings hang off the unit of their document's date) and everything below them. */
   async unitAndDescendantIds(code: string): Promise<number[]> {
-    return this.statusRepository.subtreeIds((await this.unitByCode(code)).id);
+    const units = await this.em.getRepository(AdminUnit).find({ code }, { fields: ['id'] });
+    if (units.length === 0) throw new NotFoundError('AdminUnit', code);
+    const ids = await Promise.all(units.map((u) => this.statusRepository.subtreeIds(u.id)));
+    return [...new Set(ids.flat())];
   }
 }

@@ -7,6 +7,7 @@ import type { StatusService } from './status.service.ts';
 import type { Summary } from './summary.type.ts';
 import { computedFor, summarise } from './summarise.ts';
 import type { Tier } from '../assessments/recognition.entity.ts';
+import { asOfForYear } from '../admin-units/code-lists.ts';
 
 export class SummaryService {
   constructor(
@@ -16,7 +17,8 @@ export class SummaryService {
 
   async summary(unitCode: string, year: number, setCode: string | undefined, kind: AssessmentKind): Promise<Summary> {
     await this.statuses.validateQuery({ year, setCode, kind });
-    const unit = await this.statuses.unitByCode(unitCode);
+    // The unit as of 31 December of the year (from 2025 the two-level list: a province's communes directly).
+    const unit = await this.statuses.unitByCode(unitCode, asOfForYear(year));
     // The communes of that year: today's, plus those merged away since but still there then.
     const below = await this.statuses.descendants(unit.id, AdminLevel.COMMUNE, year);
     const statusById = await this.statuses.statuses(

@@ -7,6 +7,10 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
  */
 @Entity({ tableName: 'prerendered_tile' })
 export class PrerenderedTile {
+  /** The code list whose units the tile shows (gso-2025-03, gso-2025-07). */
+  @PrimaryKey({ type: 'text' })
+  codeList!: string;
+
   @PrimaryKey({ type: 'text' })
   level!: string;
 

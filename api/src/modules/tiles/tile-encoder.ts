@@ -4,7 +4,6 @@ import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { sqlFile } from '../../db/sql-file.ts';
-import { currentCodeList } from '../admin-units/code-lists.ts';
 import { levelsOfDetail } from './level-of-detail.ts';
 import { tileLevels, type TileLevel } from './tile-level.ts';
 
@@ -26,10 +25,12 @@ export function tileLayout(level: TileAddress['level'], z: number): { extent: nu
 
 function tileParams(t: TileAddress): unknown[] {
   const { extent, buffer, withNames } = tileLayout(t.level, t.z);
-  return [t.z, t.x, t.y, extent, buffer, withNames, withNames, t.lod, currentCodeList, t.level];
+  return [t.z, t.x, t.y, extent, buffer, withNames, withNames, t.lod, t.codeList, t.level];
 }
 
 export interface TileAddress {
+  /** The code list whose units the tile shows (the one in force on the date asked for). */
+  codeList: string;
   level: TileLevel;
   z: number;
   x: number;

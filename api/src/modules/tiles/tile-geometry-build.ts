@@ -6,10 +6,9 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection, Objects } from 'topojson-specification';
 import type { Geometry, Feature, GeoJsonProperties, MultiPolygon, Position } from 'geojson';
 import { sqlFile } from '../../db/sql-file.ts';
-import { currentCodeList } from '../admin-units/code-lists.ts';
 import { GeoImport } from '../geo-imports/geo-import.entity.ts';
 import { levelsOfDetail, simplificationArea } from './level-of-detail.ts';
-import { tileLevels } from './tile-level.ts';
+import { tileCodeLists } from './tile-level.ts';
 import type { ImportProgress } from '../../import-progress.ts';
 
 const unitBoundariesSql = sqlFile(import.meta.url, 'unit-boundaries.sql');
@@ -45,26 +44,29 @@ export async function ensureTileGeometry(orm: MikroORM, progress: ImportProgress
     const connection = tx.getConnection();
     const ctx = tx.getTransactionContext();
     await connection.execute('delete from tile_geometry', [], 'run', ctx);
-    await connection.execute(insertFullTileGeometrySql, [importId, currentCodeList], 'run', ctx);
     let rows = 0;
-    for (const level of tileLevels) {
-      const units = await connection.execute<{ id: number; geometry: string }[]>(unitBoundariesSql, [currentCodeList, level], 'all', ctx);
-      const simplified = simplifyLevel(units.map((u) => ({ id: u.id, geometry: JSON.parse(u.geometry) as Geometry })));
-      progress.start(`Tile geometry: ${level}`, simplified.length);
-      for (const batch of batchesBySize(simplified)) {
-        // Counted, because every row must land: on the embedded database a statement that fails
-        // inside PostGIS (ST_MakeValid on a ring collapsed to two points, before withoutCollapsedRings)
-        // came back with no rows and no error.
-        const inserted = await connection.execute<QueryResult>(insertTileGeometrySql, [importId, JSON.stringify(batch)], 'run', ctx);
-        // An empty simplification falls back to the stored boundary, so a short count means the
-        // statement did not run as sent: a partial build must not be kept.
-        if (inserted.affectedRows !== batch.length) {
-          throw new Error(`tile geometry: stored ${inserted.affectedRows} of ${batch.length} ${level} boundaries; nothing kept`);
+    for (const { codeList, levels } of tileCodeLists) {
+      await connection.execute(insertFullTileGeometrySql, [importId, codeList], 'run', ctx);
+      for (const level of levels) {
+        const units = await connection.execute<{ id: number; geometry: string }[]>(unitBoundariesSql, [codeList, level], 'all', ctx);
+        if (units.length === 0) continue;
+        const simplified = simplifyLevel(units.map((u) => ({ id: u.id, geometry: JSON.parse(u.geometry) as Geometry })));
+        progress.start(`Tile geometry: ${codeList} ${level}`, simplified.length);
+        for (const batch of batchesBySize(simplified)) {
+          // Counted, because every row must land: on the embedded database a statement that fails
+          // inside PostGIS (ST_MakeValid on a ring collapsed to two points, before withoutCollapsedRings)
+          // came back with no rows and no error.
+          const inserted = await connection.execute<QueryResult>(insertTileGeometrySql, [importId, JSON.stringify(batch)], 'run', ctx);
+          // An empty simplification falls back to the stored boundary, so a short count means the
+          // statement did not run as sent: a partial build must not be kept.
+          if (inserted.affectedRows !== batch.length) {
+            throw new Error(`tile geometry: stored ${inserted.affectedRows} of ${batch.length} ${level} boundaries; nothing kept`);
+          }
+          progress.advance(batch.length);
+          rows += batch.length;
         }
-        progress.advance(batch.length);
-        rows += batch.length;
+        progress.finish();
       }
-      progress.finish();
     }
     return { built: true, rows };
   });

@@ -1,6 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sqlFile } from '../../db/sql-file.ts';
-import { currentCodeList } from '../admin-units/code-lists.ts';
 import type { ImportProgress } from '../../import-progress.ts';
 import { lodForZoom } from './level-of-detail.ts';
 import { chooseTileEncoder, tileEncodingFingerprint, tileLayout, type TileAddress } from './tile-encoder.ts';
@@ -12,6 +11,7 @@ const unitExtentsSql = sqlFile(import.meta.url, 'unit-extents.sql');
 const mercatorHalfWidth = 20037508.342789244;
 
 export interface MercatorExtent {
+  codeList: string;
   level: TileAddress['level'];
   xmin: number;
   ymin: number;
@@ -35,7 +35,7 @@ export function prerenderedTileAddresses(extents: readonly MercatorExtent[], max
       const row = (y: number) => Math.min(tiles - 1, Math.max(0, Math.floor((mercatorHalfWidth - y) / tileWidth)));
       for (let x = column(extent.xmin - margin); x <= column(extent.xmax + margin); x++) {
         for (let y = row(extent.ymax + margin); y <= row(extent.ymin - margin); y++) {
-          addresses.push({ level: extent.level, z, x, y, lod: lodForZoom(z) });
+          addresses.push({ codeList: extent.codeList, level: extent.level, z, x, y, lod: lodForZoom(z) });
         }
       }
     }
@@ -68,7 +68,7 @@ export async function ensureTilePyramid(
   const current = stored?.id === importId && stored.z === maxZoom && stored.fingerprints === 1 && stored.fingerprint === fingerprint;
   if (current && !geometryRebuilt) return { built: false, tiles: 0 };
 
-  const extents = await em.getConnection().execute<MercatorExtent[]>(unitExtentsSql, [currentCodeList]);
+  const extents = await em.getConnection().execute<MercatorExtent[]>(unitExtentsSql);
   const addresses = prerenderedTileAddresses(extents, maxZoom);
   progress.start('Pre-rendered tiles', addresses.length);
   const encoded: { address: TileAddress; body: Buffer }[] = [];
@@ -85,8 +85,8 @@ export async function ensureTilePyramid(
     await connection.execute('delete from prerendered_tile', [], 'run', ctx);
     for (const { address: a, body } of encoded) {
       await connection.execute(
-        'insert into prerendered_tile (level, z, x, y, body, geo_import_id, fingerprint) values (?, ?, ?, ?, ?, ?, ?)',
-        [a.level, a.z, a.x, a.y, body, importId, fingerprint],
+        'insert into prerendered_tile (code_list, level, z, x, y, body, geo_import_id, fingerprint) values (?, ?, ?, ?, ?, ?, ?, ?)',
+        [a.codeList, a.level, a.z, a.x, a.y, body, importId, fingerprint],
         'run',
         ctx,
       );
@@ -99,7 +99,8 @@ export async function ensureTilePyramid(
 export async function readPrerenderedTile(em: EntityManager, address: TileAddress, geoImportId: number): Promise<Buffer | undefined> {
   const [row] = await em
     .getConnection()
-    .execute<{ body: Buffer }[]>('select body from prerendered_tile where level = ? and z = ? and x = ? and y = ? and geo_import_id = ?', [
+    .execute<{ body: Buffer }[]>('select body from prerendered_tile where code_list = ? and level = ? and z = ? and x = ? and y = ? and geo_import_id = ?', [
+      address.codeList,
       address.level,
       address.z,
       address.x,

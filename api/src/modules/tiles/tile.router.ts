@@ -8,8 +8,8 @@ import { tileLevels, type TileLevel } from './tile-level.ts';
 import { tileJson, tileStyle } from './tilejson.ts';
 
 /**
- * `GET /tiles/{level}/{z}/{x}/{y}.pbf`: Mapbox Vector Tiles of the current provinces, districts or
- * communes (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
+ * `GET /tiles/{level}/{z}/{x}/{y}.pbf?asOf=YYYY-MM-DD`: Mapbox Vector Tiles of the provinces,
+ * districts or communes in force on that date (default today; no district from 01/07/2025) (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
  * level). Content-hash ETags answer If-None-Match with 304 (`fresh` compares as RFC 9110 §13.1.2 asks:
  * weakly, `*`, lists); clients revalidate after an hour. `GET /tiles/{level}/tilejson.json` describes
  * a level as TileJSON 3.0; `GET /tiles/style.json` is a MapLibre style of all three (`/tiles/{level}/style.json`
@@ -50,7 +50,7 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
     try {
       const match = /^(\d+)\.pbf$/.exec(req.params.file);
       if (!match) throw new InvalidInputError(`tile file must be {y}.pbf, got "${req.params.file}"`);
-      const address = parseTileAddress(req.params.level, req.params.z, req.params.x, match[1]);
+      const address = parseTileAddress(req.params.level, req.params.z, req.params.x, match[1], req.query.asOf);
       const tile = await service.tile(address);
       res.set({
         'Content-Type': 'application/vnd.mapbox-vector-tile',
@@ -71,7 +71,9 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
   });
   router.use((_req, _res, next) => {
     next(
-      new UnknownRouteError('tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf, described at /tiles/{level}/tilejson.json and /tiles/style.json'),
+      new UnknownRouteError(
+        'tiles are at /tiles/{province|district|commune}/{z}/{x}/{y}.pbf?asOf=YYYY-MM-DD, described at /tiles/{level}/tilejson.json and /tiles/style.json',
+      ),
     );
   });
   return { router, service };

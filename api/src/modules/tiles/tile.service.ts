@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { lodForZoom } from './level-of-detail.ts';
-import { tileLevels, type TileLevel } from './tile-level.ts';
+import { tileCodeLists, tileLevels, type TileLevel } from './tile-level.ts';
+import { codeListInForce, isIsoDate, today } from '../admin-units/code-lists.ts';
 import type { TileCache, CachedTile } from './tile-cache.ts';
 import { chooseTileEncoder, type TileAddress, type TileEncoder } from './tile-encoder.ts';
 import { latestBoundaryImportId } from './tile-geometry-build.ts';
@@ -12,15 +13,27 @@ export const maxTileZoom = 16;
 /** How long a known boundary version is trusted before the database is asked again. */
 const versionCheckMs = 2000;
 
-/** Parses and bounds `/tiles/{level}/{z}/{x}/{y}.pbf`; every problem is named in the error. */
-export function parseTileAddress(level: string, z: string, x: string, y: string): TileAddress {
+/**
+ * Parses and bounds `/tiles/{level}/{z}/{x}/{y}.pbf?asOf=YYYY-MM-DD`; every problem is named in the
+ * error. The tile shows the units in force on `asOf` (default: today), so a code list per date.
+ */
+export function parseTileAddress(level: string, z: string, x: string, y: string, asOf?: unknown): TileAddress {
   if (!(tileLevels as readonly string[]).includes(level)) {
     throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
+  }
+  if (asOf !== undefined && (typeof asOf !== 'string' || !isIsoDate(asOf))) {
+    throw new InvalidInputError(`asOf must be a date written YYYY-MM-DD, got "${String(asOf)}"`, { asOf: String(asOf) });
+  }
+  const date = (asOf as string | undefined) ?? today();
+  const codeList = codeListInForce(date);
+  const served = tileCodeLists.find((c) => c.codeList === codeList)!;
+  if (!(served.levels as readonly string[]).includes(level)) {
+    throw new InvalidInputError(`no ${level} is in force on ${date} (code list ${codeList} has ${served.levels.join(', ')})`, { level, asOf: date });
   }
   const zoom = parseTileInteger('z', z, maxTileZoom);
   const column = parseTileInteger('x', x, 2 ** zoom - 1);
   const row = parseTileInteger('y', y, 2 ** zoom - 1);
-  return { level: level as TileLevel, z: zoom, x: column, y: row, lod: lodForZoom(zoom) };
+  return { codeList, level: level as TileLevel, z: zoom, x: column, y: row, lod: lodForZoom(zoom) };
 }
 
 function parseTileInteger(name: string, raw: string, max: number): number {
@@ -30,7 +43,7 @@ function parseTileInteger(name: string, raw: string, max: number): number {
   return Number(raw);
 }
 
-/** Vector tiles of the current units, cached per boundary import. */
+/** Vector tiles of the units of a code list, cached per boundary import. */
 export class TileService {
   private encoder: Promise<TileEncoder> | undefined;
   private version: { id: number; checkedAt: number } | undefined;
@@ -48,7 +61,7 @@ export class TileService {
 
   async tile(address: TileAddress): Promise<CachedTile> {
     const version = await this.boundaryVersion();
-    const key = `${address.level}/${address.z}/${address.x}/${address.y}`;
+    const key = `${address.codeList}/${address.level}/${address.z}/${address.x}/${address.y}`;
     const cached = this.cache.get(version, key);
     if (cached) return cached;
     const body = (address.z <= this.prerenderMaxZoom && (await readPrerenderedTile(this.em.fork(), address, version))) || (await this.encode(address));

@@ -1,0 +1,20 @@
+-- Units found by a name: those whose own name matches, and those that descend, through the lineage
+-- of one or more reforms, from a unit whose name matches. For each unit, the former units whose name
+-- matched (empty when only its own name did). Parameters: folded search pattern (LIKE), code list
+-- (null = any list).
+with recursive hit(id, matched_id, depth) as (
+  select u.id, u.id, 0
+  from admin_unit u
+  where u.name_search like ? escape '\'
+  union
+  select l.successor_id, h.matched_id, h.depth + 1
+  from hit h
+  join unit_lineage l on l.predecessor_id = h.id
+  where h.depth < 4
+)
+select h.id,
+       coalesce(array_agg(distinct h.matched_id) filter (where h.matched_id <> h.id), '{}') as former_ids
+from hit h
+join admin_unit u on u.id = h.id
+where ?::text is null or u.code_list = ?::text
+group by h.id
