@@ -1,5 +1,4 @@
 import { InvalidInputError } from '../../errors/domain-errors.ts';
-import { bandCodes } from '../status/band.ts';
 import { gsoCodePattern } from '../admin-units/gso-code.ts';
 import { Tier } from '../assessments/recognition.entity.ts';
 
@@ -142,6 +141,19 @@ function bboxParameter(query: Query, crs: SupportedCrs): [number, number, number
   return [w, s, e, n];
 }
 
+/** Band codes are data of each criteria set (CriteriaSet.bands), so only their shape is checked here. */
+const bandCodePattern = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+function bandList(query: Query, name: string): string[] | undefined {
+  const raw = text(query, name);
+  if (raw === undefined) return undefined;
+  const values = [...new Set(raw.split(','))];
+  const wrong = values.find((v) => !bandCodePattern.test(v));
+  if (wrong !== undefined)
+    throw new InvalidInputError(`${name} takes band codes of the year's criteria set (comma separated), got "${wrong}"`, { parameter: name });
+  return values;
+}
+
 function listOf(query: Query, name: string, allowed: readonly string[]): string[] | undefined {
   const raw = text(query, name);
   if (raw === undefined) return undefined;
@@ -184,7 +196,7 @@ export function parseFeatureQuery(query: Query, defaults: { limit: number }): Fe
     within: gsoCode(query, 'within'),
     border: boolean(query, 'border'),
     dbkk: boolean(query, 'dbkk'),
-    band: listOf(query, 'band', bandCodes),
+    band: bandList(query, 'band'),
     tier: tier?.[0],
     demo: boolean(query, 'demo'),
     missing: integer(query, 'missing', 1, 40),

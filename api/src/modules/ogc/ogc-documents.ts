@@ -1,4 +1,3 @@
-import { bandCodes } from '../status/band.ts';
 import { Tier } from '../assessments/recognition.entity.ts';
 import { crs84, defaultLimit, epsg4326, maxLimit, maxSimplify, supportedCrs } from './feature-query.ts';
 import { featureFields } from './feature-properties.ts';
@@ -107,7 +106,7 @@ export function queryablesDocument(base: string, c: Collection) {
       districtCode: field('districtCode'),
       border: field('border'),
       dbkk: field('dbkk'),
-      band: { type: 'string', enum: [...bandCodes], description: 'Band of the status year; several comma separated' },
+      band: { type: 'string', description: 'Band of the status year, a code of the criteria set of that year (CriteriaSet.bands), or recognised, no-data' },
       tier: { type: 'string', enum: Object.values(Tier), description: field('tier').description },
       demo: field('demo'),
     },
@@ -164,7 +163,11 @@ function itemParameters() {
     query('within', 'Units below this province or district at any depth (the planners’ table scope)', { type: 'string' }),
     query('border', 'Border units (true) or the others (false)', { type: 'boolean' }),
     query('dbkk', 'Especially disadvantaged (ĐBKK) units (true) or the others (false)', { type: 'boolean' }),
-    query('band', `Bands of the status year, comma separated: ${bandCodes.join(', ')}`, { type: 'string' }),
+    query(
+      'band',
+      'Bands of the status year, comma separated: codes of that year’s criteria set (GraphQL criteriaSetForYear { bands { code } }), recognised, no-data',
+      { type: 'string' },
+    ),
     query('tier', 'Highest tier recognised by the status year', { type: 'string', enum: Object.values(Tier) }),
     query('demo', 'Statuses from demo (synthetic) data (true) or documented ones (false)', { type: 'boolean' }),
     query('missing', 'Units not meeting this criterion number in the status year', { type: 'integer', minimum: 1, maximum: 40 }),
