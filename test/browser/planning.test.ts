@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -103,6 +105,13 @@ describe('planners answer their questions in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('flags')).toBe('border');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
     await page.screenshot({ path: path.join(screenshots, '11-lang-son-border-recognised-2024.png') });
+
+    // The table's GeoPackage link: a file GDAL opens, holding the same communes as the table.
+    const [gpkg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-gpkg').click()]);
+    expect(gpkg.suggestedFilename()).toMatch(/^ntm-communes-2025-03-2024-within-20-.*\.gpkg$/);
+    const { stdout } = await promisify(execFile)('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', (await gpkg.path())!], { maxBuffer: 64 * 1024 * 1024 });
+    const fileCodes = (JSON.parse(stdout).features as { properties: { code: string } }[]).map((f) => f.properties.code);
+    expect(fileCodes.sort()).toEqual(expected.nodes.map((n) => n.code).sort());
 
     // Clearing the filters brings the districts back.
     await page.getByRole('button', { name: 'Bỏ lọc' }).click();
