@@ -69,6 +69,8 @@ describe('a server with PUBLIC_READ=false', () => {
       expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
       const allowed = await fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${operatorToken}` } });
       expect(allowed.status, route).toBe(200);
+      // One reader's answer is no shared cache's to keep for the next.
+      expect(allowed.headers.get('cache-control') ?? '', route).not.toMatch(/public/);
     }
   });
 

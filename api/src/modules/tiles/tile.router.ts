@@ -2,6 +2,7 @@ import express from 'express';
 import fresh from 'fresh';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
+import { cacheControl } from '../auth/read-access.middleware.ts';
 import { TileCache } from './tile-cache.ts';
 import { TileService, parseTileAddress } from './tile.service.ts';
 import { tileLevels, type TileLevel } from './tile-level.ts';
@@ -22,7 +23,7 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
   const origin = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
   // Documents about the tiles change with the boundaries only; like the tiles, clients revalidate after an hour.
   const describe = (res: express.Response, document: object) =>
-    res.set('Cache-Control', 'public, max-age=3600').type('application/json').send(JSON.stringify(document));
+    res.set('Cache-Control', cacheControl(res, 3600)).type('application/json').send(JSON.stringify(document));
   router.get('/style.json', (req, res) => {
     describe(res, tileStyle(origin(req)));
   });
@@ -54,7 +55,7 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
       const tile = await service.tile(address);
       res.set({
         'Content-Type': 'application/vnd.mapbox-vector-tile',
-        'Cache-Control': 'public, max-age=3600',
+        'Cache-Control': cacheControl(res, 3600),
         ETag: tile.etag,
       });
       // Only If-None-Match is passed: `fresh` also treats a request's Cache-Control: no-cache as "not
