@@ -8,6 +8,7 @@ import { placeOf } from '../../web/src/layers/filter-matches.loader.ts';
 import { lineageOf } from '../../web/src/layers/lineage.loader.ts';
 import { rollUpCounts } from '../../web/src/panels/then-and-now.ts';
 import { toCells, type MatchRow } from '../../web/src/planning/match-table.ts';
+import { boundariesDateOf } from '../../web/src/view/as-of.ts';
 
 const langSon: UnitRef = { code: '20', shortName: 'Lạng Sơn', level: 'PROVINCE' };
 const chiLang: UnitRef = { code: '187', shortName: 'Chi Lăng', level: 'DISTRICT' };
@@ -20,6 +21,10 @@ describe('the two-level years (from 2025)', () => {
     expect(hierarchyOf(2024)).toBe('three-level');
     expect(hierarchyOf(2025)).toBe('two-level');
     expect(hierarchyOf(2026)).toBe('two-level');
+    // Every year before the reform draws the one list of 01/03/2025: the boundaries are asked for once.
+    expect(boundariesDateOf(2016)).toBe('2024-12-31');
+    expect(boundariesDateOf(2024)).toBe('2024-12-31');
+    expect(boundariesDateOf(2026)).toBe('2026-12-31');
   });
 
   it('drills country → province → commune with no district step, and keeps the communes drawn for a commune', () => {
