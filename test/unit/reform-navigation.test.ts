@@ -149,6 +149,11 @@ describe('a selection followed across the reform by (code, date)', () => {
     // A change that keeps the unit says nothing; other changes do not look the unit up again.
     expect(viewReducer(moved, { type: 'carried', path: oldPath, carried: { kind: 'same', code: '06493' } }).notice).toBeNull();
     expect(viewReducer(arrived, { type: 'changed', changes: { lang: 'en' } }).carry).toBeUndefined();
+    // Years on the same side of the reform share one list of units: the selection stays as it is.
+    const sameSide = viewReducer(here, { type: 'changed', changes: { year: 2016 } });
+    expect(sameSide).toMatchObject({ path: oldPath, url: { unit: '06493', year: 2016 } });
+    expect(sameSide.carry).toBeUndefined();
+    expect(viewReducer(arrived, { type: 'changed', changes: { year: 2025 } })).toMatchObject({ path: [langSon, bangMac], notice: null });
     // No unit on the new date: the country, with the notice.
     const lost = viewReducer(moved, { type: 'carried', path: null, carried: { kind: 'none', from: 'Huyện Chi Lăng' } });
     expect(lost).toMatchObject({ path: [], notice: { kind: 'none' } });

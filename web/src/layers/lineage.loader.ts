@@ -106,7 +106,9 @@ export async function loadLineage(client: Client, { code, asOf, year, simplify }
 /** The selected unit's predecessors and successors, outlined on the map and listed in the panel. */
 export const lineageLayer: MapLayer<Lineage, LineageRequest, 'lineage'> = {
   id: 'lineage',
-  request: ({ selected, year }) => (selected ? { code: selected.code, asOf: asOfYear(year), year, simplify: simplifyFor(selected.level) } : null),
+  // The 2025 reform links provinces and communes (districts were abolished, not merged).
+  request: ({ selected, year }) =>
+    selected && selected.level !== 'DISTRICT' ? { code: selected.code, asOf: asOfYear(year), year, simplify: simplifyFor(selected.level) } : null,
   load: loadLineage,
   draw: ({ outlines }) => ({
     kind: 'source',

@@ -1,5 +1,5 @@
 import type { Carried } from '../navigation/across-years.ts';
-import type { DrillPath } from '../navigation/drill-down.ts';
+import { hierarchyOf, type DrillPath } from '../navigation/drill-down.ts';
 import type { ViewState } from '../navigation/url-state.ts';
 
 /**
@@ -55,11 +55,14 @@ export function viewReducer(view: AtlasView, action: ViewAction): AtlasView {
       const url = { ...view.url, ...action.changes };
       // A unit is a code on a date: in another year it is looked up again through its lineage.
       const unit = view.url.unit;
-      if (unit && url.year !== view.url.year && view.path?.at(-1)?.code === unit) {
+      // One code list answers every year on each side of the 2025 reform: only a change across it can
+      // make the code another unit.
+      const fromYear = view.carry?.fromYear ?? view.url.year;
+      if (unit && hierarchyOf(url.year) !== hierarchyOf(fromYear) && view.path?.at(-1)?.code === unit) {
         // The old path stays on screen (the breadcrumb) until the unit of the new year is found.
-        return { url, path: view.path, record: 'replace', carry: { code: unit, fromYear: view.carry?.fromYear ?? view.url.year }, notice: null };
+        return { url, path: view.path, record: 'replace', carry: { code: unit, fromYear }, notice: null };
       }
-      return { ...view, url, record: 'replace' };
+      return { ...view, url, record: 'replace', ...(url.year !== view.url.year ? { notice: null } : {}) };
     }
     case 'national-level-chosen':
       return { ...view, url: { ...view.url, unit: null, level: action.level }, record: 'push' };
