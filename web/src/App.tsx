@@ -113,7 +113,7 @@ export function App({ linked }: { linked: ViewState }) {
           <Legend counts={legend.counts} syntheticCount={legend.syntheticCount} />
         </UnitPanel>
       </main>
-      <footer className="app-footer">{t('footer.boundaries')}</footer>
+      <footer className="app-footer">{t(hierarchy === 'two-level' ? 'footer.boundaries2025' : 'footer.boundaries')}</footer>
     </div>
   );
 }
