@@ -39,8 +39,11 @@ export async function ingestOnBoot(orm: MikroORM, config: IngestConfig, log: Log
 
 /** The levels of detail and the stored low-zoom tiles, rebuilt when the boundaries (or their encoder) changed. */
 export async function refreshTiles(orm: MikroORM, config: Pick<IngestConfig, 'interactive' | 'tilePrerenderMaxZoom'>, log: Log): Promise<void> {
+  const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+  let started = Date.now();
   const tiles = await ensureTileGeometry(orm, createProgress(config.interactive, log));
-  if (tiles.built) log(`Built ${tiles.rows} simplified boundaries for vector tiles.`);
+  if (tiles.built) log(`Built ${tiles.rows} simplified boundaries for vector tiles (${seconds(started)}).`);
+  started = Date.now();
   const pyramid = await ensureTilePyramid(orm, config.tilePrerenderMaxZoom, createProgress(config.interactive, log), tiles.built);
-  if (pyramid.built) log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests.`);
+  if (pyramid.built) log(`Encoded ${pyramid.tiles} tiles of zooms 0–${config.tilePrerenderMaxZoom} ahead of requests (${seconds(started)}).`);
 }

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { drawnBandColours, landColour } from '../support/colours.ts';
+import { drawnBandColours, hex, landColour } from '../support/colours.ts';
+import { lineageColours } from '../../web/src/map/map-style.ts';
 import { mapSettled, screenshots, shareOfColour, useChromium } from '../support/browser.ts';
 
 const server = inject('servers').find((s) => s.name === 'embedded')!;
@@ -113,12 +114,67 @@ describe('the map page in Chromium', () => {
     expect(await shareOfColour(page, [landColour])).toBeGreaterThan(0.01);
     page.off('request', onRequest);
     expect(tileRequests.length).toBeGreaterThan(0);
-    expect(tileRequests.every((url) => /\/tiles\/commune\/\d+\/\d+\/\d+\.pbf$/.test(url))).toBe(true);
+    // The tiles of the units in force on 31 December of the year shown.
+    expect(tileRequests.every((url) => /\/tiles\/commune\/\d+\/\d+\/\d+\.pbf\?asOf=2024-12-31$/.test(url))).toBe(true);
 
     // Back to provinces with the switch.
     await page.getByRole('radio', { name: 'Tỉnh/thành phố' }).check();
     await mapSettled(page, 63);
     expect(new URL(page.url()).searchParams.get('level')).toBeNull();
+  });
+
+  it("shows the 34 provinces of 2026, and a province's communes directly, with no district step", async () => {
+    await page.goto(`${server.url}/?year=2026`);
+    await expect.poll(() => page.getByRole('heading', { name: /^Tỉnh\/thành phố \(/ }).textContent(), { timeout: 30_000 }).toBe('Tỉnh/thành phố (34)');
+    // Every province with a polygon is drawn (the map says which have none).
+    const withoutPolygon = (await page.locator('.unit-list .badge').count()) as number;
+    await mapSettled(page, 34 - withoutPolygon);
+    expect(await page.getByLabel('Năm').inputValue()).toBe('2026');
+    // After the reform the country is drawn by province or by commune: there is no district level.
+    expect(await page.getByTestId('level-switch').getByRole('radio').count()).toBe(2);
+    await page.getByRole('button', { name: 'Lạng Sơn', exact: true }).click();
+    await mapSettled(page, 65);
+    expect(new URL(page.url()).searchParams.get('unit')).toBe('20');
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2026');
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent(), { timeout: 30_000 }).toBe('Tỉnh Lạng Sơn');
+    expect(await page.getByRole('navigation').locator('li').allTextContents()).toEqual(['Việt Nam', 'Lạng Sơn']);
+    expect(await page.getByRole('heading', { name: /^Xã\/phường\/thị trấn \(/ }).textContent()).toBe('Xã/phường/thị trấn (65)');
+    await page.screenshot({ path: path.join(screenshots, '07-lang-son-2026.png') });
+
+    // 06475 is Xã Bằng Mạc on this date (it was Xã Gia Lộc until 30/06/2025): formed from four communes.
+    await page.getByRole('button', { name: 'Bằng Mạc', exact: true }).click();
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent(), { timeout: 30_000 }).toBe('Xã Bằng Mạc');
+    expect(new URL(page.url()).searchParams.get('unit')).toBe('06475');
+    expect(await page.getByRole('navigation').locator('li').allTextContents()).toEqual(['Việt Nam', 'Lạng Sơn', 'Bằng Mạc']);
+    await mapSettled(page, 65);
+    const predecessors = page.getByTestId('predecessors').locator('li');
+    await expect.poll(() => predecessors.count(), { timeout: 30_000 }).toBe(4);
+    const names = (await predecessors.locator('strong').allTextContents()).sort();
+    expect(names).toEqual(['Xã Bằng Hữu', 'Xã Bằng Mạc', 'Xã Gia Lộc', 'Xã Thượng Cường'].sort());
+    // The old Bằng Mạc's own last record, documented, with its source document.
+    const oldBangMac = predecessors.filter({ has: page.locator('strong', { hasText: /^Xã Bằng Mạc$/ }) });
+    expect(await oldBangMac.textContent()).toMatch(/Năm 20\d\d: /);
+    expect(await oldBangMac.locator('.badge-documented').count()).toBe(1);
+    expect(await oldBangMac.locator('cite.source-ref').count()).toBe(1);
+    // The line over them is labelled derived, never the new commune's own assessment.
+    expect(await page.getByTestId('roll-up').textContent()).toContain('Suy ra');
+    // Their outlines are drawn inside it.
+    await expect.poll(() => shareOfColour(page, [hex(lineageColours.predecessor)]), { timeout: 30_000 }).toBeGreaterThan(0.001);
+    await page.screenshot({ path: path.join(screenshots, '08-bang-mac-2026-then-and-now.png') });
+  });
+
+  it('follows a selected commune across the reform by code and date, and says so', async () => {
+    // 06493 was Xã Bằng Mạc of Chi Lăng until 30/06/2025; it went whole into the new Xã Bằng Mạc (06475).
+    await page.goto(`${server.url}/?unit=06493&year=2024`);
+    const slow = { timeout: 30_000 };
+    await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent(), slow).toBe('Xã Bằng Mạc');
+    await expect.poll(() => page.getByTestId('successors').locator('li').allTextContents(), slow).toEqual([expect.stringContaining('Xã Bằng Mạc')]);
+    await page.getByLabel('Năm').selectOption('2026');
+    await expect.poll(() => new URL(page.url()).searchParams.get('unit'), slow).toBe('06475');
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2026');
+    await expect.poll(() => page.getByTestId('year-notice').textContent(), slow).toContain('Xã Bằng Mạc');
+    await expect.poll(() => page.getByRole('navigation').locator('li').allTextContents(), slow).toEqual(['Việt Nam', 'Lạng Sơn', 'Bằng Mạc']);
+    await mapSettled(page, 65);
   });
 
   it('made no console errors and no requests outside the app', () => {

@@ -72,4 +72,10 @@ describe('the planners’ download', () => {
     const nationwide = new URL(plannerDownloadUrl({ flags: [], bands: [], missingCriterion: null, tier: null }, 2020, null, 'csv'), 'http://x');
     expect([...nationwide.searchParams.keys()]).toEqual(['f', 'year']);
   });
+
+  it('lists the communes of the code list the map draws for the year, across the 2025 reform', () => {
+    const none = { flags: [], bands: [], missingCriterion: null, tier: null };
+    expect(plannerDownloadUrl(none, 2024, '20', 'gpkg')).toMatch(/^\/ogc\/collections\/communes-2025-03\/items\?/);
+    expect(plannerDownloadUrl(none, 2026, '20', 'gpkg')).toMatch(/^\/ogc\/collections\/communes-2025-07\/items\?/);
+  });
 });

@@ -71,7 +71,13 @@ describe('levels of detail', () => {
 
 describe('tile addresses', () => {
   it('accepts a tile inside its zoom', () => {
-    expect(parseTileAddress('commune', '5', '25', '14')).toEqual({ level: 'commune', z: 5, x: 25, y: 14, lod: 3 });
+    expect(parseTileAddress('commune', '5', '25', '14', '2024-12-31')).toEqual({ codeList: 'gso-2025-03', level: 'commune', z: 5, x: 25, y: 14, lod: 3 });
+  });
+  it('serves the list in force on asOf (default today), without districts after the reform', () => {
+    expect(parseTileAddress('commune', '5', '25', '14', '2026-01-01').codeList).toBe('gso-2025-07');
+    expect(parseTileAddress('province', '5', '25', '14').codeList).toBe('gso-2025-07');
+    expect(() => parseTileAddress('district', '5', '25', '14', '2026-01-01')).toThrow(/no district is in force on 2026-01-01/);
+    expect(() => parseTileAddress('commune', '5', '25', '14', '2026-02-30')).toThrow(/asOf must be a date written YYYY-MM-DD/);
   });
   it.each([
     [['village', '5', '25', '14'], /unknown level "village"/],

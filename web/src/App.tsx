@@ -6,6 +6,8 @@ import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { StatusSection } from './panels/StatusSection.tsx';
+import { ThenAndNow } from './panels/ThenAndNow.tsx';
+import { YearNotice } from './panels/YearNotice.tsx';
 import { useSelectedUnit } from './panels/use-selected-unit.ts';
 import type { UnitFeatureProperties } from './layers/admin-units.loader.ts';
 import { LayerAlerts } from './layers/LayerAlerts.tsx';
@@ -14,12 +16,12 @@ import { useDrawings, useLayers } from './layers/use-layers.ts';
 import { FilterPanel } from './planning/FilterPanel.tsx';
 import { MatchTable } from './planning/MatchTable.tsx';
 import { plannerDownloadUrl } from './planning/planner-filters.ts';
-import { climbTo, drillInto, type UnitRef } from './navigation/drill-down.ts';
+import { climbTo, drillInto, hierarchyOf, type UnitRef } from './navigation/drill-down.ts';
 import { effectiveSet } from './navigation/criteria-sets.ts';
 import { LevelSwitch } from './navigation/LevelSwitch.tsx';
 import { useCriteriaSetOptions } from './navigation/use-criteria-sets.ts';
 import { ViewControls } from './navigation/ViewControls.tsx';
-import type { ViewState } from './navigation/url-state.ts';
+import type { NationalLevel, ViewState } from './navigation/url-state.ts';
 import { mapViewOf } from './view/map-view.ts';
 import { useAtlasView } from './view/use-atlas-view.ts';
 
@@ -35,7 +37,8 @@ export function App({ linked }: { linked: ViewState }) {
   const mapView = mapViewOf(view, set);
   const loaded = useLayers(mapView);
   const drawings = useDrawings(loaded);
-  const { 'admin-units': boundaries, choropleth, 'filter-matches': matches } = loaded;
+  const { 'admin-units': boundaries, choropleth, 'filter-matches': matches, lineage } = loaded;
+  const hierarchy = mapView?.hierarchy ?? hierarchyOf(url.year);
   const [hovered, setHovered] = useState<UnitFeatureProperties | null>(null);
 
   const results = layers.map((layer) => loaded[layer.id]);
@@ -44,11 +47,12 @@ export function App({ linked }: { linked: ViewState }) {
   const units = boundaries.result?.data.kind === 'geojson' ? boundaries.result.data.units : [];
   const level = mapView?.level ?? 'PROVINCE';
   const tilesLevel = mapView?.tilesLevel ?? null;
-  const selectedCode = path?.at(-1)?.code ?? null;
+  // While the selection is followed into a new year, its code of the old year means nothing yet.
+  const selectedCode = view.carry ? null : (path?.at(-1)?.code ?? null);
   const selected = useSelectedUnit(selectedCode, view.url.year);
   const scopeName = mapView?.scope?.shortName ?? t('nav.country');
   // In a national view a click opens the unit with its ancestors; in the drill-down it goes one level in.
-  const select = (unit: UnitRef) => (tilesLevel ? openUnit(unit.code) : path && navigate(drillInto(path, unit)));
+  const select = (unit: UnitRef) => (tilesLevel ? openUnit(unit.code) : path && navigate(drillInto(path, unit, hierarchy)));
 
   return (
     <div className="app">
@@ -65,6 +69,7 @@ export function App({ linked }: { linked: ViewState }) {
           {t('error.load', { message: failure })}
         </p>
       )}
+      {view.notice && <YearNotice notice={view.notice} />}
       <LayerAlerts alerts={results.flatMap((layer) => layer.result?.alerts ?? [])} />
       <main className="content">
         <div className="map-wrap">
@@ -80,7 +85,13 @@ export function App({ linked }: { linked: ViewState }) {
           </div>
         </div>
         <UnitPanel selected={selected} listLevel={tilesLevel ? null : level} units={units} loading={!mapView || boundaries.loading} onSelect={select}>
-          {path?.length === 0 && <LevelSwitch value={url.level ?? 'PROVINCE'} onChange={(next) => dispatch({ type: 'national-level-chosen', level: next })} />}
+          {path?.length === 0 && (
+            <LevelSwitch
+              value={(tilesLevel as NationalLevel | null) ?? 'PROVINCE'}
+              hierarchy={hierarchy}
+              onChange={(next) => dispatch({ type: 'national-level-chosen', level: next })}
+            />
+          )}
           <FilterPanel
             filters={url.filters}
             scopeName={scopeName}
@@ -99,11 +110,12 @@ export function App({ linked }: { linked: ViewState }) {
               onSelect={openUnit}
             />
           )}
+          {selected && <ThenAndNow lineage={lineage.result?.data ?? null} loading={lineage.loading} />}
           {selected && <StatusSection code={selected.code} level={selected.level} year={url.year} set={set} />}
           <Legend counts={legend.counts} syntheticCount={legend.syntheticCount} />
         </UnitPanel>
       </main>
-      <footer className="app-footer">{t('footer.boundaries')}</footer>
+      <footer className="app-footer">{t(hierarchy === 'two-level' ? 'footer.boundaries2025' : 'footer.boundaries')}</footer>
     </div>
   );
 }

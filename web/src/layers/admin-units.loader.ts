@@ -7,7 +7,7 @@ import { simplifyFor } from '../navigation/drill-down.ts';
 import { boundsOf, vietnamBounds, type Bounds } from '../map/bounds.ts';
 import { unitLayers, unitsSourceId, unitTilesSource, unitTilesSourceId, unitTilesSourceLayer } from '../map/map-style.ts';
 import type { LayerAlert, LayerResult, MapLayer } from './layer.ts';
-import { asOfYear } from '../view/as-of.ts';
+import { boundariesDateOf } from '../view/as-of.ts';
 
 /** Units per request: pages stay under the API's query-cost limit (page size × fields). */
 const layerPageSize = 400;
@@ -89,7 +89,7 @@ export async function loadAdminUnitLayer(client: Client, scope: LayerScope): Pro
 export const adminUnitsLayer: MapLayer<UnitBoundaries, LayerScope, 'admin-units'> = {
   id: 'admin-units',
   request: ({ tilesLevel, scope, showCommunes, level, year }) => {
-    const asOf = asOfYear(year);
+    const asOf = boundariesDateOf(year);
     return tilesLevel
       ? { tilesLevel, asOf }
       : scope === null

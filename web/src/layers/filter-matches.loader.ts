@@ -21,7 +21,7 @@ const matchesQuery = graphql(`
       totalCount
       nodes {
         code name
-        parent { code shortName parent { code shortName } }
+        parent { code shortName level parent { code shortName level } }
         flags { flag }
         status(year: $year) { criteriaMet criteriaTotal band tier synthetic missing }
       }
@@ -33,6 +33,21 @@ interface MatchRequest {
   filters: PlannerFilters;
   year: number;
   withinCode: string | null;
+}
+
+type Ancestor = { code: string; shortName: string; level: string; parent?: Ancestor | null };
+
+/**
+ * A commune's district and province by their level, not their depth: from 2025 a commune's parent
+ * is its province (no district). Pure.
+ */
+export function placeOf(node: { parent?: Ancestor | null }): { district: string | null; province: string } {
+  const ancestors: Ancestor[] = [];
+  for (let unit = node.parent; unit; unit = unit.parent) ancestors.push(unit);
+  return {
+    district: ancestors.find((a) => a.level === 'DISTRICT')?.shortName ?? null,
+    province: ancestors.find((a) => a.level === 'PROVINCE')?.shortName ?? '',
+  };
 }
 
 /** Communes matching the planners' filters in a year, below `withinCode` or nationwide. */
@@ -49,8 +64,7 @@ export async function loadFilterMatches(client: Client, { filters, year, withinC
       rows: nodes.map((node) => ({
         code: node.code,
         name: node.name,
-        district: node.parent?.shortName ?? '',
-        province: node.parent?.parent?.shortName ?? '',
+        ...placeOf(node),
         flags: node.flags.map((f) => f.flag),
         criteriaMet: node.status?.criteriaMet ?? null,
         criteriaTotal: node.status?.criteriaTotal ?? null,

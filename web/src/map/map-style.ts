@@ -188,3 +188,26 @@ export const baseStyle: StyleSpecification = {
 export function selectedFilter(code: string | null): FilterSpecification {
   return ['==', ['get', 'code'], code ?? ''];
 }
+
+/** The "then and now" outlines: the units a selected unit was formed from, or became. */
+export const lineageSourceId = 'lineage';
+export const lineageColours = { predecessor: '#d01c8b', successor: '#4dac26' } as const;
+
+/**
+ * Predecessors (magenta, dashed) inside the selected unit; successors (green) around an old one.
+ * Over the units, under nothing: they are outlines only, so clicks still reach the units below.
+ */
+export function lineageLayers(source: string): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-outline`,
+      type: 'line',
+      source,
+      paint: {
+        'line-color': ['match', ['get', 'relation'], 'successor', lineageColours.successor, lineageColours.predecessor] as unknown as string,
+        'line-width': 2.5,
+        'line-dasharray': [2, 1],
+      },
+    },
+  ] as LayerSpecification[];
+}

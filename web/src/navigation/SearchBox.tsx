@@ -6,7 +6,7 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 const searchQuery = graphql(`
   query SearchUnits($search: String!) {
     units(filter: { search: $search, includeFormer: true }, first: 8) {
-      nodes { code name level validTo parent { shortName parent { shortName } } }
+      nodes { code codeList name level validTo parent { shortName parent { shortName } } }
     }
   }
 `);
@@ -17,7 +17,7 @@ type Hit = ResultOf<typeof searchQuery>['units']['nodes'][number];
  * Name search as a combobox (arrows, Enter, Escape). The API ignores case, tone marks and đ/d,
  * so "song van" finds Xã Song Vân.
  */
-export function SearchBox({ onPick }: { onPick(code: string): void }) {
+export function SearchBox({ onPick }: { onPick(code: string, codeList: string): void }) {
   const { t } = useTranslation();
   const client = useClient();
   const listId = useId();
@@ -51,7 +51,8 @@ export function SearchBox({ onPick }: { onPick(code: string): void }) {
   const pick = (hit: Hit) => {
     setOpen(false);
     setText('');
-    onPick(hit.code);
+    // A code means a unit only in its code list (codes were re-used in 2025).
+    onPick(hit.code, hit.codeList);
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -74,7 +75,7 @@ export function SearchBox({ onPick }: { onPick(code: string): void }) {
         placeholder={t('search.placeholder')}
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-activedescendant={expanded && hits[active] ? `${listId}-${hits[active].code}` : undefined}
+        aria-activedescendant={expanded && hits[active] ? `${listId}-${hits[active].codeList}-${hits[active].code}` : undefined}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
@@ -88,8 +89,8 @@ export function SearchBox({ onPick }: { onPick(code: string): void }) {
           ) : (
             hits.map((hit, i) => (
               <li
-                key={hit.code}
-                id={`${listId}-${hit.code}`}
+                key={`${hit.codeList}-${hit.code}`}
+                id={`${listId}-${hit.codeList}-${hit.code}`}
                 role="option"
                 aria-selected={i === active}
                 onMouseDown={(e) => e.preventDefault()}

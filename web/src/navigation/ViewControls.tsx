@@ -11,7 +11,7 @@ interface ViewControlsProps {
   set: string | null;
   setOptions: CriteriaSetOption[];
   onChange(action: ViewAction): void;
-  onPickUnit(code: string): void;
+  onPickUnit(code: string, codeList: string): void;
 }
 
 /** The header's controls: search, year, criteria set (where there is a choice) and language. */

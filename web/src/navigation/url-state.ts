@@ -1,5 +1,6 @@
 import type { Language } from '../i18n/i18n.ts';
 import { gsoCodePattern, type Level } from '../graphql/codes.ts';
+import type { Hierarchy } from './drill-down.ts';
 import { emptyFilters, parseFilters, writeFilters, type PlannerFilters } from '../planning/planner-filters.ts';
 
 /** The view lives in the URL, so a copied link opens the same place. Pure. */
@@ -18,9 +19,26 @@ export interface ViewState {
 export const nationalLevels = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const satisfies readonly Level[];
 export type NationalLevel = (typeof nationalLevels)[number];
 
-/** Years with data (documented or synthetic); the latest is the default view. */
-export const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
-export const defaultYear = years.at(-1)!;
+/** The levels a whole country can be drawn at in a year: no district in the two-level years. Pure. */
+export function nationalLevelsOf(hierarchy: Hierarchy): NationalLevel[] {
+  return nationalLevels.filter((level) => hierarchy === 'three-level' || level !== 'DISTRICT');
+}
+
+/** The first year of the programme's records the atlas shows. */
+export const firstYear = 2016;
+
+/** Years the selector offers: from the first year of records to the current year (the reform's years included). Pure. */
+export function yearRange(today: Date): number[] {
+  const last = Math.max(firstYear, today.getUTCFullYear());
+  return Array.from({ length: last - firstYear + 1 }, (_, i) => firstYear + i);
+}
+
+export const years = yearRange(new Date());
+/**
+ * The year a link without one opens: the last year of the nationwide records (every province
+ * assessed, three levels); later years are chosen in the selector or linked (`?year=2026`).
+ */
+export const defaultYear = 2024;
 
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);

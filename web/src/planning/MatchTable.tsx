@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LegendClass } from '../layers/layer.ts';
+import { hierarchyOf } from '../navigation/drill-down.ts';
 import { bandRankOf, nextOrder, sortRows, toCells, toCsv, type MatchRow, type SortKey, type SortOrder } from './match-table.ts';
 import type { DownloadFormat } from './planner-filters.ts';
 
@@ -19,12 +20,15 @@ interface MatchTableProps {
 
 const downloadFormats: DownloadFormat[] = ['gpkg', 'geojson', 'csv'];
 
-const columns: SortKey[] = ['name', 'district', 'criteriaMet', 'band'];
+/** The sortable columns; no district column for the two-level years (from 2025). */
+const columnsFor = (withDistrict: boolean): SortKey[] => (withDistrict ? ['name', 'district', 'criteriaMet', 'band'] : ['name', 'criteriaMet', 'band']);
 
 /** The communes matching the filters: sortable, each opens on the map, exportable as CSV. */
 export function MatchTable({ rows, totalCount, loading, year, scopeName, classes, downloadUrl, onSelect }: MatchTableProps) {
   const { t, i18n } = useTranslation();
   const [order, setOrder] = useState<SortOrder>({ key: 'criteriaMet', descending: true });
+  const withDistrict = hierarchyOf(year) === 'three-level';
+  const columns = columnsFor(withDistrict);
   const sorted = useMemo(() => sortRows(rows, order, bandRankOf(classes)), [rows, order, classes]);
   const bandLabel = (band: string) => {
     const label = classes.find((c) => c.band === band)?.label;
@@ -34,7 +38,7 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, classes
   const headings = () => ({
     code: t('table.code'),
     name: t('table.name'),
-    district: t('table.district'),
+    ...(withDistrict ? { district: t('table.district') } : {}),
     province: t('table.province'),
     flags: t('table.flags'),
     criteriaMet: t('table.criteriaMet'),
@@ -115,7 +119,7 @@ export function MatchTable({ rows, totalCount, loading, year, scopeName, classes
                       </span>
                     )}
                   </td>
-                  <td>{row.district}</td>
+                  {withDistrict && <td>{row.district}</td>}
                   <td className="number">{row.criteriaMet === null ? '—' : `${row.criteriaMet}/${row.criteriaTotal}`}</td>
                   <td>{row.tier ? t(`status.tier.${row.tier}`) : bandLabel(row.band)}</td>
                 </tr>

@@ -4,7 +4,8 @@ import { bandCodes } from '../graphql/codes.ts';
 export interface MatchRow {
   code: string;
   name: string;
-  district: string;
+  /** Null from 2025: the two-level units have no district. */
+  district: string | null;
   province: string;
   flags: string[];
   criteriaMet: number | null;
@@ -36,7 +37,7 @@ function compare(a: MatchRow, b: MatchRow, key: SortKey, bandRank: string[]): nu
     case 'name':
       return collator.compare(a.name, b.name);
     case 'district':
-      return collator.compare(a.district, b.district) || collator.compare(a.name, b.name);
+      return collator.compare(a.district ?? '', b.district ?? '') || collator.compare(a.name, b.name);
     case 'criteriaMet':
       return (a.criteriaMet ?? -1) - (b.criteriaMet ?? -1) || collator.compare(a.name, b.name);
     case 'band':
@@ -72,7 +73,8 @@ function csvCell(value: string | number | null): string {
 export interface CsvHeadings {
   code: string;
   name: string;
-  district: string;
+  /** Absent for the two-level years (from 2025): the table and its exports then have no district column. */
+  district?: string;
   province: string;
   flags: string;
   criteriaMet: string;
@@ -83,17 +85,21 @@ export interface CsvHeadings {
   synthetic: string;
 }
 
-/** The table as rows of cells (header first): text neutralised, numbers kept as numbers. Pure. */
+/**
+ * The table as rows of cells (header first): text neutralised, numbers kept as numbers; the
+ * district column only when the headings name it (not for the two-level years). Pure.
+ */
 export function toCells(
   rows: MatchRow[],
   headings: CsvHeadings,
   labels: { band(code: string): string; tier(code: string): string; yes: string },
 ): (string | number | null)[][] {
+  const withDistrict = headings.district !== undefined;
   const body = rows.map((row) =>
     [
       row.code,
       row.name,
-      row.district,
+      ...(withDistrict ? [row.district] : []),
       row.province,
       row.flags.join(' '),
       row.criteriaMet,

@@ -1,3 +1,4 @@
+import { hierarchyOf } from '../navigation/drill-down.ts';
 import { bandCodes, tiers, type Tier } from '../graphql/codes.ts';
 import type { LegendClass } from '../layers/layer.ts';
 import { bandColours } from '../map/map-style.ts';
@@ -91,8 +92,13 @@ export function bandChoices(classes: LegendClass[]): LegendClass[] {
   return [...own, ...['recognised', 'no-data'].map((band) => ({ band, count: 0, colour: bandColours[band] }))];
 }
 
-/** The OGC API collection the planners' table lists: the communes of the code list the map draws. */
-export const plannerCollection = 'communes-2025-03';
+/**
+ * The OGC API collection the planners' table lists: the communes of the code list the map draws for
+ * the year (the 01/03/2025 list until 2024, the two-level list of 01/07/2025 from 2025). Pure.
+ */
+export function plannerCollection(year: number): string {
+  return hierarchyOf(year) === 'two-level' ? 'communes-2025-07' : 'communes-2025-03';
+}
 export type DownloadFormat = 'gpkg' | 'geojson' | 'csv';
 
 /**
@@ -106,5 +112,5 @@ export function plannerDownloadUrl(filters: PlannerFilters, year: number, within
   if (filters.bands.length) params.set('band', filters.bands.join(','));
   if (filters.missingCriterion !== null) params.set('missing', String(filters.missingCriterion));
   if (filters.tier) params.set('tier', filters.tier.toLowerCase());
-  return `/ogc/collections/${plannerCollection}/items?${params}`;
+  return `/ogc/collections/${plannerCollection(year)}/items?${params}`;
 }

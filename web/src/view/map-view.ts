@@ -1,4 +1,5 @@
-import { drawnLevel, mapParent, type UnitRef } from '../navigation/drill-down.ts';
+import { drawnLevel, hierarchyOf, mapParent, type Hierarchy, type UnitRef } from '../navigation/drill-down.ts';
+import { nationalLevelsOf } from '../navigation/url-state.ts';
 import { hasFilters, type PlannerFilters } from '../planning/planner-filters.ts';
 import type { Level } from '../graphql/codes.ts';
 import type { AtlasView } from './view-state.ts';
@@ -7,6 +8,8 @@ import type { AtlasView } from './view-state.ts';
 export interface MapView {
   /** The unit whose units are drawn (and below which the filters look); null for the country. */
   scope: UnitRef | null;
+  /** The selected unit (the end of the path); null for the country. */
+  selected: UnitRef | null;
   /** Level of the units drawn. */
   level: Level;
   /** National view: every unit of this level from the vector tiles; null for the drill-down. */
@@ -16,18 +19,25 @@ export interface MapView {
   filters: PlannerFilters;
   filtering: boolean;
   year: number;
+  /** The year's levels: from 2025 province → commune, no district. */
+  hierarchy: Hierarchy;
   /** Criteria set colouring the units; null for the national standard set. */
   set: string | null;
 }
 
-/** Null until the URL's unit is looked up. Pure. */
+/** Null until the URL's unit is looked up (or followed into a newly chosen year). Pure. */
 export function mapViewOf(view: AtlasView, set: string | null): MapView | null {
   const { path, url } = view;
-  if (!path) return null;
+  if (!path || view.carry) return null;
+  const hierarchy = hierarchyOf(url.year);
   const filtering = hasFilters(url.filters);
-  const scope = mapParent(path);
-  const showCommunes = filtering && scope !== null && scope.level !== 'DISTRICT';
-  const tilesLevel = path.length === 0 && url.level && url.level !== 'PROVINCE' ? url.level : null;
-  const level = tilesLevel ?? (showCommunes ? 'COMMUNE' : drawnLevel(path));
-  return { scope, level, tilesLevel, showCommunes, filters: url.filters, filtering, year: url.year, set };
+  const scope = mapParent(path, hierarchy);
+  const below = drawnLevel(path, hierarchy);
+  // Inside a province of the three-level years the filters draw its communes, not its districts.
+  const showCommunes = filtering && scope !== null && below !== 'COMMUNE';
+  // A linked district level has no units after the reform: the provinces are drawn instead.
+  const national = url.level && nationalLevelsOf(hierarchy).includes(url.level) ? url.level : null;
+  const tilesLevel = path.length === 0 && national && national !== 'PROVINCE' ? national : null;
+  const level = tilesLevel ?? (showCommunes ? 'COMMUNE' : below);
+  return { scope, selected: path.at(-1) ?? null, level, tilesLevel, showCommunes, filters: url.filters, filtering, year: url.year, hierarchy, set };
 }

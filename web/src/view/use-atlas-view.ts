@@ -3,7 +3,7 @@ import { useClient } from 'urql';
 import type { DrillPath } from '../navigation/drill-down.ts';
 import { parseViewState, serializeViewState, type ViewState } from '../navigation/url-state.ts';
 import { initialView, pathPending, viewReducer, type ViewAction } from './view-state.ts';
-import { loadUnitPath } from './unit-path.ts';
+import { loadCarried, loadUnitPath } from './unit-path.ts';
 
 /**
  * The page's view state, kept in step with the URL: parsed once at start, restored on Back and
@@ -44,12 +44,37 @@ export function useAtlasView(linked: ViewState) {
     };
   }, [client, pending, view.url.year]);
 
+  // A new year with a unit selected: the unit is followed by (code, date) into the new year.
+  const carry = view.carry ?? null;
+  const toYear = view.url.year;
+  useEffect(() => {
+    if (!carry) return;
+    let current = true;
+    loadCarried(client, carry.code, { year: carry.fromYear }, toYear).then(
+      ({ path, carried }) => current && dispatch({ type: 'carried', path, carried }),
+      (e: Error) => {
+        if (!current) return;
+        setError(e.message);
+        dispatch({ type: 'carried', path: null, carried: { kind: 'none', from: carry.code } });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, carry, toYear]);
+
   const navigate = useCallback((path: DrillPath) => dispatch({ type: 'navigated', path }), []);
-  /** Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb. */
+  /**
+   * Opens a unit found by search or in the table of matches, with its ancestors in the breadcrumb.
+   * A search hit comes with its code list: it is followed to the unit in force in the year shown
+   * (a former commune opens what it became, and says so), never looked up by its code alone.
+   */
   const openUnit = useCallback(
-    (code: string) =>
-      void loadUnitPath(client, code, view.url.year).then(
-        (path) => dispatch({ type: 'navigated', path }),
+    (code: string, codeList?: string) =>
+      void (
+        codeList ? loadCarried(client, code, { codeList }, view.url.year) : loadUnitPath(client, code, view.url.year).then((path) => ({ path, carried: null }))
+      ).then(
+        ({ path, carried }) => dispatch({ type: 'navigated', path: path ?? [], carried: carried ?? undefined }),
         (e: Error) => setError(e.message),
       ),
     [client, view.url.year],

@@ -1,4 +1,5 @@
-import type { DrillPath } from '../navigation/drill-down.ts';
+import type { Carried } from '../navigation/across-years.ts';
+import { hierarchyOf, type DrillPath } from '../navigation/drill-down.ts';
 import type { ViewState } from '../navigation/url-state.ts';
 
 /**
@@ -11,6 +12,13 @@ export interface AtlasView {
   url: ViewState;
   path: DrillPath | null;
   record: 'push' | 'replace' | null;
+  /**
+   * A new year with a unit selected: the unit as chosen (code and year) still to be followed to the
+   * unit in force in the new year (codes were re-used by the 2025 reform). Null otherwise.
+   */
+  carry?: { code: string; fromYear: number } | null;
+  /** What the last change of year did to the selection (another unit after a reform), to tell the user. */
+  notice?: Extract<Carried, { kind: 'successor' | 'predecessor' | 'none' }> | null;
 }
 
 export type ViewAction =
@@ -18,11 +26,13 @@ export type ViewAction =
   | { type: 'restored'; url: ViewState }
   /** The URL's unit, looked up with its ancestors; null when it could not be found. */
   | { type: 'path-resolved'; path: DrillPath | null }
-  /** Drilling, climbing, a search hit or a row of the table. */
-  | { type: 'navigated'; path: DrillPath }
+  /** Drilling, climbing, a search hit or a row of the table (a search hit says what its unit became). */
+  | { type: 'navigated'; path: DrillPath; carried?: Carried }
   | { type: 'changed'; changes: Partial<Pick<ViewState, 'lang' | 'year' | 'filters' | 'set'>> }
   /** At country level: provinces, or every district or commune of the country. */
-  | { type: 'national-level-chosen'; level: NonNullable<ViewState['level']> };
+  | { type: 'national-level-chosen'; level: NonNullable<ViewState['level']> }
+  /** The selected unit followed into the new year: its path there (null: none), and what happened. */
+  | { type: 'carried'; path: DrillPath | null; carried: Carried };
 
 export function initialView(url: ViewState): AtlasView {
   return { url, path: url.unit ? null : [], record: null };
@@ -37,17 +47,38 @@ export function viewReducer(view: AtlasView, action: ViewAction): AtlasView {
     case 'path-resolved':
       // An unknown unit leaves the country view, and later links no longer carry it.
       return action.path ? { ...view, path: action.path, record: null } : { url: { ...view.url, unit: null }, path: [], record: null };
-    case 'navigated':
-      return { url: { ...view.url, unit: action.path.at(-1)?.code ?? null }, path: action.path, record: 'push' };
-    case 'changed':
-      return { ...view, url: { ...view.url, ...action.changes }, record: 'replace' };
+    case 'navigated': {
+      const notice = action.carried && action.carried.kind !== 'same' ? action.carried : null;
+      return { url: { ...view.url, unit: action.path.at(-1)?.code ?? null }, path: action.path, record: 'push', notice };
+    }
+    case 'changed': {
+      const url = { ...view.url, ...action.changes };
+      // A unit is a code on a date: in another year it is looked up again through its lineage.
+      const unit = view.url.unit;
+      // One code list answers every year on each side of the 2025 reform: only a change across it can
+      // make the code another unit.
+      const fromYear = view.carry?.fromYear ?? view.url.year;
+      if (unit && hierarchyOf(url.year) !== hierarchyOf(fromYear) && view.path?.at(-1)?.code === unit) {
+        // The old path stays on screen (the breadcrumb) until the unit of the new year is found.
+        return { url, path: view.path, record: 'replace', carry: { code: unit, fromYear }, notice: null };
+      }
+      return { ...view, url, record: 'replace', ...(url.year !== view.url.year ? { notice: null } : {}) };
+    }
     case 'national-level-chosen':
       return { ...view, url: { ...view.url, unit: null, level: action.level }, record: 'push' };
+    case 'carried': {
+      const { path, carried } = action;
+      const notice = carried.kind === 'same' ? null : carried;
+      if (!path) return { url: { ...view.url, unit: null }, path: [], record: 'replace', notice };
+      return { url: { ...view.url, unit: path.at(-1)?.code ?? null }, path, record: 'replace', notice };
+    }
   }
 }
 
 /** Whether the selected unit still has to be looked up (the path does not end at the URL's unit). */
 export function pathPending(view: AtlasView): string | null {
+  // A unit carried into another year is looked up through its lineage, not by its code.
+  if (view.carry) return null;
   const unit = view.url.unit;
   return unit && view.path?.at(-1)?.code !== unit ? unit : null;
 }
