@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { sqlFile } from '../api/src/db/sql-file.ts';
+import { intArray, sqlFile } from '../api/src/db/sql-file.ts';
 import { searchKey, shortName, toNfc } from '../api/src/text/vietnamese.ts';
 import { GeoImport, GeoImportIssue, GeoImportIssueKind } from '../api/src/modules/geo-imports/geo-import.entity.ts';
 import { DataQualityFinding } from '../api/src/modules/data-quality/data-quality-finding.entity.ts';
@@ -26,6 +26,9 @@ const extendProvincesSql = sqlFile(import.meta.url, 'extend-provinces.sql');
 const refreshDerivedSql = sqlFile(import.meta.url, 'refresh-derived-geometry.sql');
 const insertLineageSql = sqlFile(import.meta.url, 'insert-lineage-2025.sql');
 const disagreementsSql = sqlFile(import.meta.url, 'lineage-disagreements.sql');
+const lineageToShareSql = sqlFile(import.meta.url, 'lineage-to-share.sql');
+const areaSharesSql = sqlFile(import.meta.url, 'lineage-area-shares.sql');
+const shareBatchSize = 200;
 
 /**
  * How far (as a fraction of area) polygons and crosswalk may disagree before a finding is written:
@@ -158,15 +161,15 @@ async function storeLineage(em: EntityManager, dataset: GeoDataset, crosswalk: C
   const ctx = em.getTransactionContext();
   const effective = dataset.validFrom!;
   const oldList = dataset.dependsOn!.codeList;
-  progress.start('Lineage 2025 (crosswalk, area shares)', crosswalk.links.length);
+  progress.start('Lineage 2025 (crosswalk)', crosswalk.links.length);
   await connection.execute(
     'delete from unit_lineage where effective_date = ?::date and successor_id in (select id from admin_unit where code_list = ?)',
     [effective, dataset.codeList],
     'run',
     ctx,
   );
-  const links = crosswalk.links.map((l) => ({ level: l.level, old_code: l.oldCode, new_code: l.newCode, part: l.part }));
-  await connection.execute(insertLineageSql, [JSON.stringify(links), oldList, dataset.codeList, effective, crosswalk.source], 'run', ctx);
+  const links = crosswalk.links.map((l) => ({ old_code: l.oldCode, new_code: l.newCode, part: l.part }));
+  await connection.execute(insertLineageSql, [JSON.stringify(links), effective, crosswalk.source, oldList, dataset.codeList], 'run', ctx);
   // Counted, not read from the driver: the embedded database reports no affected rows for this statement.
   const [{ stored }] = await connection.execute<{ stored: number }[]>(
     'select count(*)::int as stored from unit_lineage where effective_date = ?::date and successor_id in (select id from admin_unit where code_list = ?)',
@@ -175,6 +178,28 @@ async function storeLineage(em: EntityManager, dataset: GeoDataset, crosswalk: C
     ctx,
   );
   progress.advance(links.length);
+  progress.finish();
+
+  // Area shares in batches whose answers are counted: the embedded PostGIS answers a statement that
+  // fails inside GEOS with nothing (and may have done part of it), so a short batch is redone link
+  // by link, and a link that still gets no answer keeps a null share (counted in the stats).
+  const toShare = (await connection.execute<{ id: number }[]>(lineageToShareSql, [effective, dataset.codeList], 'all', ctx)).map((r) => r.id);
+  progress.start('Lineage 2025: area shares of split units', toShare.length);
+  let sharesUncomputed = 0;
+  for (let i = 0; i < toShare.length; i += shareBatchSize) {
+    const batch = toShare.slice(i, i + shareBatchSize);
+    const answered = await connection.execute<{ id: number }[]>(areaSharesSql, [intArray(batch)], 'all', ctx);
+    if (answered.length < batch.length) {
+      for (const id of batch) {
+        const [one] = await connection.execute<{ id: number }[]>(areaSharesSql, [intArray([id])], 'all', ctx);
+        if (!one) {
+          sharesUncomputed++;
+          await connection.execute('update unit_lineage set area_share = null where id = ?', [id], 'run', ctx);
+        }
+      }
+    }
+    progress.advance(batch.length);
+  }
   progress.finish();
 
   await em.nativeDelete(DataQualityFinding, { kind: crosswalkFindingKind });
@@ -204,6 +229,8 @@ async function storeLineage(em: EntityManager, dataset: GeoDataset, crosswalk: C
   return {
     lineageLinks: stored,
     lineageLinksUnresolved: links.length - stored,
+    lineageShares: toShare.length - sharesUncomputed,
+    lineageSharesUncomputed: sharesUncomputed,
     lineageFindings: rows.length,
   };
 }

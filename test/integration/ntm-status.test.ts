@@ -94,9 +94,10 @@ describe.each(servers)('documented statuses on $name', ({ url }) => {
 
   it('shows a commune at 19/19 without a decision as all-met, not as standard met', async () => {
     // Ngọc Thiện (printed Ngọc Thiệp) had all 19 in August 2019 and was still awaiting appraisal.
-    const { unit } = await queryData(url, statusQuery, { code: '07360', year: 2019, kind: 'ACTUAL' });
+    // 07360 is re-used since 01/07/2025 by the new Ngọc Thiện (Bắc Ninh): the commune of 2019 is on the 01/03/2025 list.
+    const { unit } = await queryData(url, statusQuery, { code: '07360', codeList: 'gso-2025-03', year: 2019, kind: 'ACTUAL' });
     expect(unit.status).toMatchObject({ criteriaMet: 19, band: 'all-met', tier: null });
-    const recognised = await queryData(url, statusQuery, { code: '07351', year: 2019, kind: 'ACTUAL' });
+    const recognised = await queryData(url, statusQuery, { code: '07351', codeList: 'gso-2025-03', year: 2019, kind: 'ACTUAL' });
     expect(recognised.unit.status).toMatchObject({ band: 'recognised', tier: 'STANDARD' });
   });
 });
