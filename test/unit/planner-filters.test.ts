@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bandChoices,
+  criterionChoices,
   emptyFilters,
   hasFilters,
   isBandCode,
@@ -265,5 +266,15 @@ describe('band order of the match table', () => {
     const classes = ['lt3', '3-5', '6-7', '8-9', 'all-met', 'recognised', 'advanced', 'model', 'no-data'].map((band) => ({ band }));
     expect(bandRankOf(classes)).toEqual(['no-data', 'lt3', '3-5', '6-7', '8-9', 'all-met', 'recognised', 'advanced', 'model']);
     expect(bandRankOf([])[1]).toBe('lt5');
+  });
+});
+
+describe('missing-criterion choices', () => {
+  it('number the criteria of the map’s set (10 for 2026–2030), 19 until it loads; the URL keeps any number the API takes', () => {
+    expect(criterionChoices(10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(criterionChoices(null)).toHaveLength(19);
+    expect(parseFilters(new URLSearchParams('missing=10')).missingCriterion).toBe(10);
+    expect(parseFilters(new URLSearchParams('missing=2.5')).missingCriterion).toBeNull();
+    expect(parseFilters(new URLSearchParams('missing=0')).missingCriterion).toBeNull();
   });
 });

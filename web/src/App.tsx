@@ -11,6 +11,7 @@ import { YearNotice } from './panels/YearNotice.tsx';
 import { useSelectedUnit } from './panels/use-selected-unit.ts';
 import type { UnitFeatureProperties } from './layers/admin-units.loader.ts';
 import { LayerAlerts } from './layers/LayerAlerts.tsx';
+import type { Legend as LegendData } from './layers/layer.ts';
 import { layers } from './layers/registry.ts';
 import { useDrawings, useLayers } from './layers/use-layers.ts';
 import { FilterPanel } from './planning/FilterPanel.tsx';
@@ -25,7 +26,7 @@ import type { NationalLevel, ViewState } from './navigation/url-state.ts';
 import { mapViewOf } from './view/map-view.ts';
 import { useAtlasView } from './view/use-atlas-view.ts';
 
-const noLegend = { counts: [], syntheticCount: 0 };
+const noLegend: LegendData = { counts: [], syntheticCount: 0, criteriaCount: null };
 
 /** The map page: the view state, the registered layers loaded for it, the map and the side panel. */
 export function App({ linked }: { linked: ViewState }) {
@@ -96,6 +97,7 @@ export function App({ linked }: { linked: ViewState }) {
             filters={url.filters}
             scopeName={scopeName}
             classes={legend.counts}
+            criteriaCount={legend.criteriaCount}
             onChange={(filters) => dispatch({ type: 'changed', changes: { filters } })}
           />
           {mapView?.filtering && (

@@ -11,7 +11,7 @@ const choroplethQuery = graphql(`
     choroplethColumns(parentCode: $parentCode, level: $level, year: $year, set: $set) {
       codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed
     }
-    criteriaSetForYear(year: $year, set: $set) { code bands { code labelVi labelEn meetsStandard } }
+    criteriaSetForYear(year: $year, set: $set) { code criteriaCount bands { code labelVi labelEn meetsStandard } }
   }
 `);
 
@@ -43,7 +43,11 @@ export async function loadChoropleth(client: Client, request: ChoroplethRequest)
   const { choroplethColumns, criteriaSetForYear } = await queryData(client, choroplethQuery, request);
   const setBands = criteriaSetForYear?.bands ?? [];
   const list = entriesFromColumns(choroplethColumns, setBands);
-  const legend: Legend = { counts: legendCounts(list, setBands), syntheticCount: list.filter((e) => e.synthetic).length };
+  const legend: Legend = {
+    counts: legendCounts(list, setBands),
+    syntheticCount: list.filter((e) => e.synthetic).length,
+    criteriaCount: criteriaSetForYear?.criteriaCount ?? null,
+  };
   return { data: new Map(list.map((e) => [e.code, e])), legend, alerts: [] };
 }
 

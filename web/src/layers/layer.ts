@@ -21,6 +21,8 @@ export interface LegendClass {
 export interface Legend {
   counts: LegendClass[];
   syntheticCount: number;
+  /** Criteria in the set the layer is coloured with; null when no set is valid that year. */
+  criteriaCount: number | null;
 }
 
 export interface LayerResult<Data> {

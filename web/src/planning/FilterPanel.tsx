@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LegendClass } from '../layers/layer.ts';
-import { bandChoices, criterionNumbers, emptyFilters, flagOptions, hasFilters, tierFrom, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
+import { bandChoices, criterionChoices, emptyFilters, flagOptions, hasFilters, tierFrom, tierOptions, toggle, type PlannerFilters } from './planner-filters.ts';
 
 interface FilterPanelProps {
   filters: PlannerFilters;
@@ -8,11 +8,13 @@ interface FilterPanelProps {
   scopeName: string;
   /** The classes of the criteria set the map shows (the legend's); empty until it has loaded. */
   classes: LegendClass[];
+  /** Criteria in that set: the choices of "missing criterion" (nothing assumes 19). */
+  criteriaCount: number | null;
   onChange(filters: PlannerFilters): void;
 }
 
 /** Border, ĐBKK, bands, a missing criterion and a tier; every control is a native, keyboard-usable input. */
-export function FilterPanel({ filters, scopeName, classes, onChange }: FilterPanelProps) {
+export function FilterPanel({ filters, scopeName, classes, criteriaCount, onChange }: FilterPanelProps) {
   const { t, i18n } = useTranslation();
   const labelOf = (c: LegendClass) => (c.label ? (i18n.language === 'en' ? c.label.en : c.label.vi) : t(`band.${c.band}`));
   return (
@@ -58,7 +60,7 @@ export function FilterPanel({ filters, scopeName, classes, onChange }: FilterPan
             onChange={(e) => onChange({ ...filters, missingCriterion: e.target.value ? Number(e.target.value) : null })}
           >
             <option value="">{t('filters.any')}</option>
-            {criterionNumbers.map((n) => (
+            {criterionChoices(criteriaCount).map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>

@@ -18,8 +18,13 @@ export const flagOptions = ['border', 'dbkk'] as const;
 /** Band codes of the 19-criterion sets, "recognised" (every tier) and "no data": the choices until a set's bands load. */
 export const bandOptions = bandCodes;
 export const tierOptions = tiers;
-/** Criterion numbers of the commune sets (19); an unknown number finds nothing rather than failing. */
-export const criterionNumbers = Array.from({ length: 19 }, (_, i) => i + 1);
+/** The largest criterion number the API filters on (UnitFilter.missingCriterion); a number the set lacks finds nothing. */
+export const maxCriterionNumber = 40;
+
+/** The criterion numbers of the map's criteria set (1…its count); 19 until the set has loaded. Pure. */
+export function criterionChoices(criteriaCount: number | null): number[] {
+  return Array.from({ length: criteriaCount ?? 19 }, (_, i) => i + 1);
+}
 
 export const emptyFilters: PlannerFilters = { flags: [], bands: [], missingCriterion: null, tier: null };
 
@@ -47,7 +52,7 @@ export function parseFilters(params: URLSearchParams): PlannerFilters {
   return {
     flags: listParam(params, 'flags', flagOptions),
     bands: listParam(params, 'bands', isBandCode),
-    missingCriterion: criterionNumbers.includes(missing) ? missing : null,
+    missingCriterion: Number.isInteger(missing) && missing >= 1 && missing <= maxCriterionNumber ? missing : null,
     tier: tierFrom(tier),
   };
 }
