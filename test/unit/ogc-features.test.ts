@@ -37,7 +37,10 @@ describe('OGC API – Features query parameters', () => {
       border: true,
       within: '20',
     });
-    expect(() => parse({ band: 'purple' })).toThrow(/band takes/);
+    // Band codes are data of each year's criteria set ("6-7" exists only in the 10-criterion set), so only their shape is checked here.
+    expect(parse({ band: '6-7,8-9' }).band).toEqual(['6-7', '8-9']);
+    expect(() => parse({ band: 'lt5;drop' })).toThrow(/band takes/);
+    expect(() => parse({ band: 'Lt5' })).toThrow(/band takes/);
     expect(() => parse({ tier: 'ADVANCED' })).toThrow(/tier takes/);
   });
 
