@@ -34,6 +34,9 @@ export const bandColours: Record<string, string> = {
   lt3: '#b35806',
   '3-5': '#f1a340',
   '6-8': '#fee0b6',
+  // The 10-criterion set of 2026–2030 (lt3, 3-5, 6-7, 8-9, all-met): the ramp by rank, as its legend draws it.
+  '6-7': '#fee0b6',
+  '8-9': '#d8daeb',
   model: '#2d004b',
   'no-data': palette.land,
 };
