@@ -277,15 +277,17 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
   });
 
   it('GDAL reads a commune tile through the TileJSON and finds the feature ids; the style points at the TileJSONs', async () => {
-    const tilejson = await getJson(`${url}/tiles/commune/tilejson.json`);
-    expect(tilejson.body).toMatchObject({ tilejson: '3.0.0', minzoom: 0, vector_layers: [{ id: 'units' }] });
+    // The units of 2024 (the 01/03/2025 list): the TileJSON names its list and carries the date into its tile template.
+    const tilejson = await getJson(`${url}/tiles/commune/tilejson.json?asOf=2024-12-31`);
+    expect(tilejson.body).toMatchObject({ tilejson: '3.0.0', minzoom: 0, vector_layers: [{ id: 'units' }], name: expect.stringContaining('gso-2025-03') });
+    expect(tilejson.body.tiles[0]).toBe(`${url}/tiles/commune/{z}/{x}/{y}.pbf?asOf=2024-12-31`);
     expect(Object.keys(tilejson.body.vector_layers[0].fields)).toEqual(['code', 'name', 'shortName', 'level']);
     const [w, s, e, n] = tilejson.body.bounds as number[];
     expect(w).toBeGreaterThan(100);
     expect(n).toBeGreaterThan(s);
     expect(e).toBeGreaterThan(w);
 
-    const { unit } = await queryData(url, '{ unit(code: "06463") { bbox } }');
+    const { unit } = await queryData(url, '{ unit(code: "06463", asOf: "2024-12-31") { bbox } }');
     const z = 11;
     const { x, y } = tileOf((unit.bbox[0] + unit.bbox[2]) / 2, (unit.bbox[1] + unit.bbox[3]) / 2, z);
     const tileUrl = (tilejson.body.tiles[0] as string).replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
@@ -294,9 +296,17 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
     expect(dump).toMatch(/mvt_id \(Integer64\) = 6463\b/);
     expect(dump).toContain('code (String) = 06463');
 
-    const style = await getJson(`${url}/tiles/style.json`);
+    const style = await getJson(`${url}/tiles/style.json?asOf=2024-12-31`);
     expect(style.body.version).toBe(8);
-    expect(style.body.sources.commune).toEqual({ type: 'vector', url: `${url}/tiles/commune/tilejson.json` });
+    expect(Object.keys(style.body.sources)).toEqual(['province', 'district', 'commune']);
+    expect(style.body.sources.commune).toEqual({ type: 'vector', url: `${url}/tiles/commune/tilejson.json?asOf=2024-12-31` });
+    // Today (the two-level list): no district source, and a district TileJSON is refused as the district tiles are.
+    const today = (await getJson(`${url}/tiles/style.json`)).body;
+    expect(Object.keys(today.sources)).toEqual(['province', 'commune']);
+    expect(today.sources.commune).toEqual({ type: 'vector', url: `${url}/tiles/commune/tilejson.json` });
+    expect((await getJson(`${url}/tiles/commune/tilejson.json`)).body.name).toContain('gso-2025-07');
+    expect((await getJson(`${url}/tiles/district/tilejson.json`)).status).toBe(400);
+    expect((await getJson(`${url}/tiles/style.json?asOf=2024-02-30`)).status).toBe(400);
     // No text layers, so no glyphs or sprites from outside the app.
     expect(style.body.glyphs).toBeUndefined();
     expect(style.body.layers.every((l: { type: string }) => l.type !== 'symbol')).toBe(true);

@@ -4,8 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { cacheControl } from '../auth/read-access.middleware.ts';
 import { TileCache } from './tile-cache.ts';
-import { TileService, parseTileAddress } from './tile.service.ts';
-import { tileLevels, type TileLevel } from './tile-level.ts';
+import { TileService, parseTileAddress, parseTileScope } from './tile.service.ts';
+import { tileCodeLists } from './tile-level.ts';
 import { tileJson, tileStyle } from './tilejson.ts';
 
 /**
@@ -24,25 +24,32 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
   // Documents about the tiles change with the boundaries only; like the tiles, clients revalidate after an hour.
   const describe = (res: express.Response, document: object) =>
     res.set('Cache-Control', cacheControl(res, 3600)).type('application/json').send(JSON.stringify(document));
-  router.get('/style.json', (req, res) => {
-    describe(res, tileStyle(origin(req)));
+  router.get('/style.json', (req, res, next) => {
+    try {
+      // The levels in force on the date (today by default); provinces exist in every list, so they check the date.
+      const { codeList } = parseTileScope('province', req.query.asOf);
+      const levels = tileCodeLists.find((c) => c.codeList === codeList)!.levels;
+      describe(
+        res,
+        tileStyle(
+          origin(req),
+          levels.map((level) => parseTileScope(level, req.query.asOf)),
+        ),
+      );
+    } catch (error) {
+      next(error);
+    }
   });
-  const levelOf = (req: express.Request): TileLevel => {
-    const level = String(req.params.level);
-    if (!(tileLevels as readonly string[]).includes(level))
-      throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
-    return level as TileLevel;
-  };
   router.get('/:level/style.json', (req, res, next) => {
     try {
-      describe(res, tileStyle(origin(req), [levelOf(req)]));
+      describe(res, tileStyle(origin(req), [parseTileScope(req.params.level, req.query.asOf)]));
     } catch (error) {
       next(error);
     }
   });
   router.get('/:level/tilejson.json', async (req, res, next) => {
     try {
-      describe(res, await tileJson(em.fork(), levelOf(req), origin(req)));
+      describe(res, await tileJson(em.fork(), parseTileScope(req.params.level, req.query.asOf), origin(req)));
     } catch (error) {
       next(error);
     }

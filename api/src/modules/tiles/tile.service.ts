@@ -13,11 +13,19 @@ export const maxTileZoom = 16;
 /** How long a known boundary version is trusted before the database is asked again. */
 const versionCheckMs = 2000;
 
+/** What a tile request (or its TileJSON and style) is about: a level of the units in force on a date. */
+export interface TileScope {
+  level: TileLevel;
+  codeList: (typeof tileCodeLists)[number]['codeList'];
+  /** The date asked for, or undefined for today (what no date means). */
+  asOf: string | undefined;
+}
+
 /**
- * Parses and bounds `/tiles/{level}/{z}/{x}/{y}.pbf?asOf=YYYY-MM-DD`; every problem is named in the
- * error. The tile shows the units in force on `asOf` (default: today), so a code list per date.
+ * Reads `level` and `?asOf=YYYY-MM-DD` (default today) into the code list in force that day; refuses a
+ * level not in force then (no district from 01/07/2025). Every problem is named in the error.
  */
-export function parseTileAddress(level: string, z: string, x: string, y: string, asOf?: unknown): TileAddress {
+export function parseTileScope(level: string, asOf?: unknown): TileScope {
   if (!(tileLevels as readonly string[]).includes(level)) {
     throw new InvalidInputError(`unknown level "${level}": use one of ${tileLevels.join(', ')}`, { level });
   }
@@ -30,10 +38,19 @@ export function parseTileAddress(level: string, z: string, x: string, y: string,
   if (!(served.levels as readonly string[]).includes(level)) {
     throw new InvalidInputError(`no ${level} is in force on ${date} (code list ${codeList} has ${served.levels.join(', ')})`, { level, asOf: date });
   }
+  return { level: level as TileLevel, codeList, asOf: asOf as string | undefined };
+}
+
+/**
+ * Parses and bounds `/tiles/{level}/{z}/{x}/{y}.pbf?asOf=YYYY-MM-DD`; every problem is named in the
+ * error. The tile shows the units in force on `asOf` (default: today), so a code list per date.
+ */
+export function parseTileAddress(level: string, z: string, x: string, y: string, asOf?: unknown): TileAddress {
+  const scope = parseTileScope(level, asOf);
   const zoom = parseTileInteger('z', z, maxTileZoom);
   const column = parseTileInteger('x', x, 2 ** zoom - 1);
   const row = parseTileInteger('y', y, 2 ** zoom - 1);
-  return { codeList, level: level as TileLevel, z: zoom, x: column, y: row, lod: lodForZoom(zoom) };
+  return { codeList: scope.codeList, level: scope.level, z: zoom, x: column, y: row, lod: lodForZoom(zoom) };
 }
 
 function parseTileInteger(name: string, raw: string, max: number): number {
