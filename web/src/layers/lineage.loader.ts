@@ -50,6 +50,7 @@ export interface LineageEntry {
 export interface Lineage {
   code: string;
   name: string;
+  level: LineageUnit['level'];
   entries: LineageEntry[];
   /** The roll-up's latest year read; null when the unit has no predecessors. */
   upToYear: number | null;
@@ -88,6 +89,7 @@ export function lineageOf(unit: LineageUnit): Lineage {
   return {
     code: unit.code,
     name: unit.name,
+    level: unit.level,
     entries: [...unit.predecessors.map(entry('predecessor')), ...unit.successors.map(entry('successor'))],
     upToYear: unit.rollUp?.upToYear ?? null,
     outlines: links.flatMap(({ l, relation }) =>

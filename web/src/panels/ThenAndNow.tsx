@@ -13,6 +13,8 @@ export function ThenAndNow({ lineage, loading }: { lineage: Lineage | null; load
   const predecessors = lineage.entries.filter((e) => e.relation === 'predecessor');
   const successors = lineage.entries.filter((e) => e.relation === 'successor');
   const counts = rollUpCounts(lineage.entries);
+  // A province has no status of its own: its old provinces' figures are their communes' (the area summary).
+  const withRecords = lineage.level === 'COMMUNE';
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'UTC' });
   const percent = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
   const part = (entry: LineageEntry) =>
@@ -27,20 +29,26 @@ export function ThenAndNow({ lineage, loading }: { lineage: Lineage | null; load
       {predecessors.length > 0 && (
         <>
           <p>{t('lineage.formedFrom', { name: lineage.name, date: date(predecessors[0].effectiveDate), count: predecessors.length })}</p>
-          <p className="derived-note" data-testid="roll-up">
-            <span className="badge">{t('lineage.derived')}</span> {t('lineage.rollUp', counts)}
-            {counts.synthetic > 0 && ` ${t('lineage.rollUpSynthetic', { count: counts.synthetic })}`}
-          </p>
+          {withRecords && (
+            <p className="derived-note" data-testid="roll-up">
+              <span className="badge">{t('lineage.derived')}</span> {t('lineage.rollUp', counts)}
+              {counts.synthetic > 0 && ` ${t('lineage.rollUpSynthetic', { count: counts.synthetic })}`}
+            </p>
+          )}
           <ul className="lineage-list" data-testid="predecessors">
             {predecessors.map((entry) => (
               <li key={entry.code}>
                 <strong>{entry.name}</strong> <span className="lineage-part">({part(entry)})</span>
-                <br />
-                <LastRecord entry={entry} />
+                {withRecords && (
+                  <>
+                    <br />
+                    <LastRecord entry={entry} />
+                  </>
+                )}
               </li>
             ))}
           </ul>
-          <p className="note">{t('lineage.derivedNote')}</p>
+          {withRecords && <p className="note">{t('lineage.derivedNote')}</p>}
         </>
       )}
       {successors.length > 0 && (
