@@ -284,32 +284,36 @@ async function storeLayer(
   for (const { file, features } of layer.featuresByFile) {
     for (let i = 0; i < features.length; i += geometryBatchSize) {
       const batch = features.slice(i, i + geometryBatchSize);
-      const store = (features: BoundaryFeature[]) =>
+      const store = (features: BoundaryFeature[], repair: 'make-valid' | 'noded-rings' = 'make-valid') =>
         em
           .getConnection()
           .execute<{ code: string; repaired: boolean; rings_removed: number; empty: boolean; stored: boolean }[]>(
             setGeometriesSql,
-            [JSON.stringify(features), layer.minHoleKm2, layer.minHoleKm2, layer.source, codeList, layer.level],
+            [JSON.stringify(features), repair, layer.minHoleKm2, layer.minHoleKm2, layer.source, codeList, layer.level],
             'all',
             em.getTransactionContext(),
           );
       let rows = await store(batch);
+      const nodedRepairs = new Set<string>();
       // The embedded PostGIS answers a statement that fails inside GEOS with no rows and no error
-      // (06688 Phường Hạ Long of 2025-07 in ST_MakeValid): the batch is stored again one feature at a
-      // time, and a feature that still gets no answer is reported and kept without a polygon.
+      // (ST_MakeValid on 22 Quảng Ninh, 31 Hải Phòng and 06688 Phường Hạ Long of 2025-07): the batch is
+      // stored again one feature at a time, such a feature repaired by noding its rings instead, and
+      // one that still gets no answer is reported and kept without a polygon.
       if (rows.length < batch.length) {
         rows = [];
         for (const feature of batch) {
           const [row] = await store([feature]);
-          if (row) {
-            rows.push(row);
+          const [noded] = row ? [] : await store([feature], 'noded-rings');
+          if (row ?? noded) {
+            rows.push((row ?? noded)!);
+            if (noded) nodedRepairs.add(feature.code);
           } else {
             unanswered.add(feature.code);
             issues.push({
               kind: GeoImportIssueKind.NO_POLYGON,
               unitCode: feature.code,
               file,
-              detail: 'the database could not make this polygon valid (ST_MakeValid gave no answer); kept without geometry',
+              detail: 'the database could not make this polygon valid (ST_MakeValid nor noding its rings gave an answer); kept without geometry',
             });
           }
         }
@@ -329,7 +333,10 @@ async function storeLayer(
           ringsRemoved += row.rings_removed;
           if (row.repaired) {
             repaired++;
-            issues.push({ kind: GeoImportIssueKind.REPAIRED, unitCode: row.code, file, detail: 'invalid geometry repaired with ST_MakeValid' });
+            const detail = nodedRepairs.has(row.code)
+              ? 'invalid geometry repaired as the area its noded rings enclose (even–odd): ST_MakeValid gave no answer in this database'
+              : 'invalid geometry repaired with ST_MakeValid';
+            issues.push({ kind: GeoImportIssueKind.REPAIRED, unitCode: row.code, file, detail });
           }
         }
       }

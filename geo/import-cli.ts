@@ -1,7 +1,11 @@
 /**
  * Re-imports the code list and boundaries from GEO_DATA_DIR into DATABASE_URL (or the embedded
  * database in DATA_DIR, when the server is not running). `--force` re-imports unchanged files.
+ * A later code list whose units file the folder lacks (an older copy of the data, a test's
+ * fixture) is skipped and said so; the code list of 01/03/2025 is always required.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../api/src/config.ts';
 import { openDatabase } from '../api/src/db/database.ts';
 import { importBoundaries } from './boundary-import.ts';
@@ -13,6 +17,10 @@ const config = loadConfig();
 const database = await openDatabase(config, console.log);
 try {
   for (const dataset of [gso2025Dataset(config.geoDataDir), gso202507Dataset(config.geoDataDir)]) {
+    if (dataset.dependsOn && !fs.existsSync(path.join(config.geoDataDir, dataset.unitsFile))) {
+      console.log(`${dataset.key}: ${dataset.unitsFile} is not in ${config.geoDataDir}; skipped.`);
+      continue;
+    }
     const result = await importBoundaries(database.orm, {
       geoDataDir: config.geoDataDir,
       progress: createProgress(config.interactive),

@@ -5,13 +5,16 @@
 -- Reports per feature whether it was repaired, how many rings the cleaning removed (dropped holes,
 -- and parts merged by the union), whether it came out
 -- empty (rejected) and whether a unit with its code exists.
--- Parameters: features (jsonb), min hole km² (twice), geometry source, code list, level.
+-- The repair is ST_MakeValid, or with 'noded-rings' the area its noded rings enclose (even–odd, as the
+-- post-2025 source assembled its rings): the embedded PostGIS's GEOS fails silently inside
+-- ST_MakeValid on a few polygons, and noding answers for them.
+-- Parameters: features (jsonb), repair, min hole km² (twice), geometry source, code list, level.
 with input as (
   select x.code, x.match, ST_SetSRID(ST_GeomFromGeoJSON(x.geometry), 4326) as g
   from jsonb_to_recordset(?::jsonb) as x(code text, match text, geometry jsonb)
 ), repaired as (
   select code, match, ST_IsValid(g) as was_valid,
-         ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) as g
+         ST_Multi(ST_CollectionExtract(case when ?::text = 'noded-rings' then ST_BuildArea(ST_Node(ST_Boundary(g))) else ST_MakeValid(g) end, 3)) as g
   from input
 ), cleaned as (
   select r.code, r.match, r.was_valid, ST_NRings(r.g) as rings_before,

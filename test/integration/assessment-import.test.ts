@@ -133,6 +133,37 @@ describe.each(servers)('assessment export and import on $name', ({ url, database
     expect(restored.data).toMatchObject({ status: 'APPLIED', rowsChanged: 3, cellsChanged: 3 });
   });
 
+  it('after the reform a row names the unit its code has in its year: 06475 is Xã Gia Lộc in 2024, the new Xã Bằng Mạc in 2026', async () => {
+    const { before, after } = await queryData(
+      url,
+      `{ before: unit(code: "06475", asOf: "2024-12-31") { name status(year: 2024, set: "commune-2021") { items { criterion status } } }
+         after: unit(code: "06475", asOf: "2026-01-01") { name status(year: 2026, set: "commune-2026") { items { criterion status } } } }`,
+    );
+    expect([before.name, after.name]).toEqual(['Xã Gia Lộc', 'Xã Bằng Mạc']);
+    const flipped = (status: any) => (status?.items.find((i: any) => i.criterion === 1)?.status === 'MET' ? 'Chưa đạt' : 'Đạt');
+    const file = (...rows: string[]) => Buffer.from(['Mã ĐVHC,Năm,Bộ tiêu chí,TC1', ...rows, ''].join('\r\n'));
+    const rows = [`06475,2024,commune-2021,${flipped(before.status)}`, `06475,2026,commune-2026,${flipped(after.status)}`];
+
+    const dry = await uploadImport(url, 'reform-dry-run.csv', file(...rows), { dryRun: true });
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data.rejections).toEqual([]);
+    expect(dry.data.changes.map((c: any) => [c.year, c.unitCode, c.unitName, c.set])).toEqual([
+      [2024, '06475', 'Xã Gia Lộc', 'commune-2021'],
+      [2026, '06475', 'Xã Bằng Mạc', 'commune-2026'],
+    ]);
+
+    const applied = await uploadImport(url, 'reform-2026.csv', file(rows[1]));
+    expect(applied.errors).toBeUndefined();
+    expect(applied.data).toMatchObject({ status: 'APPLIED', rowsChanged: 1, rejections: [] });
+    const { now, old } = await queryData(
+      url,
+      `{ now: unit(code: "06475", asOf: "2026-01-01") { status(year: 2026, set: "commune-2026") { items { criterion status } } }
+         old: unit(code: "06475", asOf: "2024-12-31") { status(year: 2024, set: "commune-2021") { items { criterion status } } } }`,
+    );
+    expect(now.status.items.find((i: any) => i.criterion === 1).status).toBe(flipped(after.status) === 'Đạt' ? 'MET' : 'NOT_MET');
+    expect(old.status).toEqual(before.status);
+  });
+
   it('a district editor imports for the district, but a file with a commune outside it is refused, logged, and writes nothing', async () => {
     const admin = await loginAs(url, firstAdmin.username, firstAdmin.password);
     const editor = { username: `import.chilang.${Date.now().toString(36)}`, password: 'chi lang import editor', role: 'DISTRICT_EDITOR', unitCode: '187' };

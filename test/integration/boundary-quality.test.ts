@@ -4,17 +4,20 @@ import { withSql } from '../support/sql.ts';
 const servers = inject('servers');
 
 describe.each(servers)('stored boundaries on $name', ({ databaseUrl }) => {
-  it('every geometry is a valid MultiPolygon in EPSG:4326', async () => {
+  it('every geometry is a valid MultiPolygon in EPSG:4326, on both code lists', async () => {
     const rows = await withSql(databaseUrl, (q) =>
-      q(`select level::text, count(*)::int as total,
+      q(`select code_list, level::text, count(*)::int as total,
                 count(*) filter (where not ST_IsValid(geom))::int as invalid,
                 count(*) filter (where GeometryType(geom) <> 'MULTIPOLYGON' or ST_SRID(geom) <> 4326)::int as wrong_type
-         from admin_unit a where geom is not null group by a.level order by a.level`),
+         from admin_unit a where geom is not null group by a.code_list, a.level order by a.code_list, a.level`),
     );
     expect(rows).toEqual([
-      { level: 'province', total: 63, invalid: 0, wrong_type: 0 },
-      { level: 'district', total: 696, invalid: 0, wrong_type: 0 },
-      { level: 'commune', total: 10035, invalid: 0, wrong_type: 0 },
+      { code_list: 'gso-2025-03', level: 'province', total: 63, invalid: 0, wrong_type: 0 },
+      { code_list: 'gso-2025-03', level: 'district', total: 696, invalid: 0, wrong_type: 0 },
+      { code_list: 'gso-2025-03', level: 'commune', total: 10035, invalid: 0, wrong_type: 0 },
+      // Every province of 01/07/2025, and every commune but Xã Ia Mơ (the source's polygon has another code).
+      { code_list: 'gso-2025-07', level: 'province', total: 34, invalid: 0, wrong_type: 0 },
+      { code_list: 'gso-2025-07', level: 'commune', total: 3320, invalid: 0, wrong_type: 0 },
     ]);
   });
 
@@ -38,12 +41,15 @@ describe.each(servers)('stored boundaries on $name', ({ databaseUrl }) => {
     expect(rows.map((r) => r.indexdef).join()).toMatch(/\(geom\)/);
   });
 
-  it('records the import with the units that have no polygon', async () => {
+  it('records each import with the units that have no polygon', async () => {
     const rows = await withSql(databaseUrl, (q) =>
-      q(`select i.kind::text, i.unit_code from geo_import_issue i where i.kind = 'no-polygon' order by unit_code`),
+      q(`select g.dataset, i.unit_code from geo_import_issue i join geo_import g on g.id = i.geo_import_id
+         where i.kind = 'no-polygon' order by g.dataset, i.unit_code`),
     );
-    expect(rows).toHaveLength(12);
-    expect(rows.map((r) => r.unit_code)).toEqual(expect.arrayContaining(['03003', '16411', '25186']));
+    const byDataset = (dataset: string) => rows.filter((r) => r.dataset === dataset).map((r) => r.unit_code);
+    expect(byDataset('gso-2025-03')).toHaveLength(12);
+    expect(byDataset('gso-2025-03')).toEqual(expect.arrayContaining(['03003', '16411', '25186']));
+    expect(byDataset('gso-2025-07')).toEqual(['23737']);
   });
 
   it('stores names in NFC with a folded search key', async () => {

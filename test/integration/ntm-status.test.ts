@@ -277,9 +277,15 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
     const { summary } = await queryData(url, `{ summary(unitCode: "20", year: 2026) { criteriaSet bandCounts { band count } } }`);
     expect(summary.criteriaSet).toBe('commune-2026');
     expect(summary.bandCounts.map((b: any) => b.band)).toEqual([...pick.y2026.bands.map((b: any) => b.code), 'recognised']);
-    const { choropleth } = await queryData(url, `{ choropleth(parentCode: "20", level: DISTRICT, year: 2026) { band } }`);
-    // The units of 01/03/2025 have no 2026 assessment: nothing is carried over silently.
-    expect(new Set(choropleth.map((c: any) => c.band))).toEqual(new Set(['no-data']));
+    // The communes of 2026 are coloured in the classes of the 2026–2030 set, never in those of 19 criteria.
+    const { choropleth } = await queryData(url, `{ choropleth(parentCode: "20", level: COMMUNE, year: 2026) { band synthetic } }`);
+    const classes = new Set([...pick.y2026.bands.map((b: any) => b.code), 'recognised', 'no-data']);
+    expect(choropleth).toHaveLength(65);
+    expect(choropleth.filter((c: any) => !classes.has(c.band))).toEqual([]);
+    expect(choropleth.some((c: any) => c.band !== 'no-data')).toBe(true);
+    // Districts ended on 01/07/2025: a district layer of 2026 is refused, not answered from the old units.
+    const districts = await graphql(url, `{ choropleth(parentCode: "20", level: DISTRICT, year: 2026) { band } }`);
+    expect(districts.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lists every data-quality finding of the five documents, by document and kind', async () => {

@@ -87,8 +87,9 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
     // The collections come from the code lists in the database: one per level of each list with boundaries.
     const collections = await getJson(`${ogc}/collections`);
     const ids = collections.body.collections.map((c: { id: string }) => c.id);
-    expect(ids).toEqual(expect.arrayContaining(['provinces-2025-03', 'districts-2025-03', communes]));
-    const provinces = await queryData(url, '{ units(filter: { level: PROVINCE }) { totalCount } }');
+    expect(ids).toEqual(expect.arrayContaining(['provinces-2025-03', 'districts-2025-03', communes, 'provinces-2025-07', 'communes-2025-07']));
+    expect(ids).not.toContain('districts-2025-07'); // the two-level list of 01/07/2025 has no districts
+    const provinces = await queryData(url, '{ units(filter: { level: PROVINCE, asOf: "2025-03-01" }) { totalCount } }');
     const collection = (await getJson(`${ogc}/collections/provinces-2025-03`)).body;
     expect(collection.crs).toEqual(expect.arrayContaining(['http://www.opengis.net/def/crs/OGC/1.3/CRS84', epsg4326]));
     expect(collection.links.some((l: { rel: string }) => l.rel === 'items')).toBe(true);
@@ -98,7 +99,7 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
     expect(allProvinces.body.links.some((l: { rel: string }) => l.rel === 'next')).toBe(false);
 
     // bbox around Lạng Sơn, limit 5: five features intersecting it, a next link, the counts agreeing when followed.
-    const { unit } = await queryData(url, '{ unit(code: "20") { bbox } }');
+    const { unit } = await queryData(url, '{ unit(code: "20", asOf: "2025-03-01") { bbox } }');
     const bbox = unit.bbox.join(',');
     const first = await getJson(`${ogc}/collections/${communes}/items?bbox=${bbox}&limit=5`);
     expect(first.status).toBe(200);
@@ -152,7 +153,7 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
     const year = 2024;
     const gql = await queryData(
       url,
-      `{ unit(code: "06463") { name shortName areaKm2 parent { code parent { code } } flags { flag } status(year: ${year}) { criteriaMet criteriaTotal band tier synthetic } } }`,
+      `{ unit(code: "06463", asOf: "2025-03-01") { name shortName areaKm2 parent { code parent { code } } flags { flag } status(year: ${year}) { criteriaMet criteriaTotal band tier synthetic } } }`,
     );
     const itemUrl = `${ogc}/collections/${communes}/items/06463?year=${year}`;
     const item = await getJson(itemUrl);
@@ -201,7 +202,7 @@ describe.each(servers)('OGC API – Features on $name', ({ url, name }) => {
     const year = 2024;
     const { units } = await queryData(
       url,
-      `{ units(filter: { level: COMMUNE, withinCode: "20" }, first: 1000) { totalCount nodes { code name status(year: ${year}) { criteriaMet band synthetic } } } }`,
+      `{ units(filter: { level: COMMUNE, withinCode: "20", asOf: "2025-03-01" }, first: 1000) { totalCount nodes { code name status(year: ${year}) { criteriaMet band synthetic } } } }`,
     );
     expect(units.totalCount).toBeGreaterThan(100);
     const layerUrl = `OAPIF:${ogc}/collections/${communes}?within=20&year=${year}`;

@@ -99,3 +99,10 @@ describe('backend layering', () => {
     expect(importCycles(fixture)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 });
+
+describe('web client', () => {
+  it('keeps the map page small: App.tsx composes the view, the registered layers and the panels (under 120 lines)', () => {
+    const lines = fs.readFileSync(path.join(root, 'web/src/App.tsx'), 'utf8').split('\n').length;
+    expect(lines).toBeLessThan(120);
+  });
+});

@@ -24,7 +24,9 @@ const commune2016: KnownSet = {
   indicatorCodes: ['17.1', '10'],
 };
 const sets = new Map([[commune2016.code, commune2016]]);
-const directory = new UnitDirectory(units);
+const unitDirectory = new UnitDirectory(units);
+/** The fixture has one list: every year's rows resolve against it. */
+const directory = () => unitDirectory;
 
 function sheet(headers: string[], ...rows: string[][]): Sheet {
   return { format: 'csv', headers, rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })) };
@@ -60,6 +62,35 @@ describe('import template', () => {
 });
 
 describe('row validation', () => {
+  it('resolves each row in the units of its year: a re-used code names another unit after the reform', () => {
+    const after: KnownUnit = {
+      id: 99,
+      code: '06493',
+      name: 'Xã Bằng Mạc',
+      shortName: 'Bằng Mạc',
+      level: 'commune',
+      districtName: null,
+      provinceName: 'Tỉnh Lạng Sơn',
+    };
+    const commune2021 = { ...commune2016, id: 11, code: 'commune-2021', validFrom: 2016, validTo: 2030 };
+    const asked: number[] = [];
+    const twoLists = (year: number) => {
+      asked.push(year);
+      return year >= 2025 ? new UnitDirectory([after]) : unitDirectory;
+    };
+    const result = validateRows(
+      sheet(header, ['06493', '', '', '2024', 'commune-2021', 'Đạt', '', '', ''], ['06493', '', '', '2026', 'commune-2021', 'Đạt', '', '', '']),
+      twoLists,
+      new Map([[commune2021.code, commune2021]]),
+    );
+    expect(result.rejections).toEqual([]);
+    expect(result.rows.map((r) => [r.year, r.unit.id])).toEqual([
+      [2024, 1],
+      [2026, 99],
+    ]);
+    expect(asked).toEqual([2024, 2026]);
+  });
+
   it('accepts a row by code and by name + district, with its statuses and indicators', () => {
     const result = validateRows(
       sheet(

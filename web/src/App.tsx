@@ -19,9 +19,9 @@ import { MatchTable } from './planning/MatchTable.tsx';
 import { plannerDownloadUrl } from './planning/planner-filters.ts';
 import { climbTo, drillInto, hierarchyOf, type UnitRef } from './navigation/drill-down.ts';
 import { effectiveSet } from './navigation/criteria-sets.ts';
+import { AppHeader } from './navigation/AppHeader.tsx';
 import { LevelSwitch } from './navigation/LevelSwitch.tsx';
 import { useCriteriaSetOptions } from './navigation/use-criteria-sets.ts';
-import { ViewControls } from './navigation/ViewControls.tsx';
 import type { NationalLevel, ViewState } from './navigation/url-state.ts';
 import { mapViewOf } from './view/map-view.ts';
 import { useAtlasView } from './view/use-atlas-view.ts';
@@ -57,13 +57,7 @@ export function App({ linked }: { linked: ViewState }) {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>{t('app.title')}</h1>
-          <p>{t('app.subtitle')}</p>
-        </div>
-        <ViewControls year={url.year} set={set} setOptions={setOptions} onChange={dispatch} onPickUnit={openUnit} />
-      </header>
+      <AppHeader year={url.year} set={set} setOptions={setOptions} onChange={dispatch} onPickUnit={openUnit} />
       <Breadcrumb path={path ?? []} onClimb={(index) => path && navigate(climbTo(path, index))} />
       {failure && (
         <p role="alert" className="alert">

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
-import { preReformCodeList } from '../admin-units/code-lists.ts';
+import type { InForceCodeList } from '../admin-units/code-lists.ts';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import type { ItemStatus } from '../assessments/assessment.entity.ts';
 import type { KnownSet, KnownUnit } from './row-validation.ts';
@@ -53,12 +53,9 @@ const toKnownUnit = (r: UnitRow): KnownUnit => ({
 export class ImportRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /**
-   * Every province, district and commune of the 01/03/2025 list, for resolving the units an import
-   * names (imports are keyed to that list; the two-level list is not importable yet).
-   */
-  knownUnits(): Promise<KnownUnit[]> {
-    return this.unitsWithParents(null, ['province', 'district', 'commune'], preReformCodeList);
+  /** Every province, district and commune of one code list, for resolving the units an import names. */
+  knownUnits(codeList: InForceCodeList): Promise<KnownUnit[]> {
+    return this.unitsWithParents(null, ['province', 'district', 'commune'], codeList);
   }
 
   /** The units of one level at or below a unit, in the code list of that unit. */

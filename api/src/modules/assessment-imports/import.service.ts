@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
 import type { Access } from '../auth/access.ts';
+import { asOfForYear, codeListInForce, preReformCodeList, twoLevelCodeList } from '../admin-units/code-lists.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ItemStatus } from '../assessments/assessment.entity.ts';
 import { AssessmentImportBatch, ImportStatus } from './import-batch.entity.ts';
@@ -121,7 +122,12 @@ export class AssessmentImportService {
     progress.start('Checking rows', sheet.rows.length);
     const repository = new ImportRepository(this.em);
     const sets = await repository.knownSets();
-    const validation = validateRows(sheet, new UnitDirectory(await repository.knownUnits()), sets);
+    const directories = {
+      [preReformCodeList]: new UnitDirectory(await repository.knownUnits(preReformCodeList)),
+      [twoLevelCodeList]: new UnitDirectory(await repository.knownUnits(twoLevelCodeList)),
+    };
+    const unitsOfYear = (year: number) => directories[Number.isInteger(year) ? codeListInForce(asOfForYear(year)) : preReformCodeList];
+    const validation = validateRows(sheet, unitsOfYear, sets);
     await this.authorizeUnits(validation.rows.map((row) => row.unit));
     const unitIds = validation.rows.map((r) => r.unit.id);
     const years = validation.rows.map((r) => r.year);

@@ -102,7 +102,13 @@ interface Column {
   meaning: ColumnMeaning;
 }
 
-export function validateRows(sheet: Sheet, units: UnitDirectory, sets: ReadonlyMap<string, KnownSet>): ValidationResult {
+/**
+ * The units a row of a year may name: those in force on 31 December of it (a code names another unit
+ * after the 2025 reform). A row without a readable year gets NaN, and is refused for it anyway.
+ */
+export type UnitsOfYear = (year: number) => UnitDirectory;
+
+export function validateRows(sheet: Sheet, unitsOfYear: UnitsOfYear, sets: ReadonlyMap<string, KnownSet>): ValidationResult {
   const { columns, rejections } = readHeader(sheet.headers);
   if (rejections.length) return { rows: [], rejections, headerRejected: true };
 
@@ -146,7 +152,7 @@ export function validateRows(sheet: Sheet, units: UnitDirectory, sets: ReadonlyM
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!Number.isInteger(year) || year < 2000 || year > 2100) reject(fixed.get('year'), 'invalid-year', `"${yearText}" is not a year`);
 
-    const unit = resolveUnit(fixed, text, units, set, reject);
+    const unit = resolveUnit(fixed, text, unitsOfYear(year), set, reject);
 
     const statuses = new Map<number, ItemStatus>();
     for (const column of criterionColumns) {
