@@ -328,6 +328,41 @@ async function measureApi(target: 'postgis' | 'embedded', url: string, dbUrl: st
   }
 }
 
+/**
+ * The query cost guard (issue #12): 200 aliases of the national commune choropleth are refused at
+ * validation, before any of it runs; the refusal is timed against a trivial query, and an ordinary
+ * request against itself while such floods arrive beside it. Ratios, measured in this run.
+ */
+async function measureQueryCost(target: 'postgis' | 'embedded', url: string) {
+  const group = 'query cost guard (issue #12)';
+  const flood = `{ ${Array.from({ length: 200 }, (_, i) => `c${i}: choropleth(level: COMMUNE, year: 2020) { code band criteriaMet tier synthetic }`).join(' ')} }`;
+  const ordinary = '{ choroplethColumns(level: PROVINCE, year: 2024) { codes bands } }';
+  const post = async (query: string): Promise<{ status: number; text: string }> => {
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return { status: response.status, text: await response.text() };
+  };
+  const refusal = await post(flood);
+  record(target, group, '200 aliases of the national choropleth: answer', '', `${refusal.status} ${/"code":"(\w+)"/.exec(refusal.text)?.[1] ?? '?'}`);
+
+  const trivial = await timed(30, async () => (await post('{ __typename }')).text.length);
+  const refused = await timed(30, async () => (await post(flood)).text.length);
+  record(target, group, 'trivial query { __typename } p50 (baseline)', 'ms', trivial.p50);
+  record(target, group, '200 aliases refused p50', 'ms', refused.p50);
+  record(target, group, '200 aliases refused ÷ trivial query', '×', refused.p50 / trivial.p50);
+
+  const alone = await timed(30, async () => (await post(ordinary)).text.length);
+  let flooding = true;
+  const floods = Array.from({ length: 4 }, async () => {
+    while (flooding) await post(flood);
+  });
+  const beside = await timed(30, async () => (await post(ordinary)).text.length);
+  flooding = false;
+  await Promise.all(floods);
+  record(target, group, 'province choropleth alone p50 (baseline)', 'ms', alone.p50);
+  record(target, group, 'province choropleth beside 4 flooding clients p50', 'ms', beside.p50);
+  record(target, group, 'beside floods ÷ alone', '×', beside.p50 / alone.p50);
+}
+
 async function measureFirstPaint(target: 'postgis' | 'embedded', url: string) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -420,6 +455,7 @@ async function benchTarget(target: 'postgis' | 'embedded') {
     try {
       await measureTiles(target, server.url, 'cached', server.dbUrl);
       await measureApi(target, server.url, server.dbUrl);
+      await measureQueryCost(target, server.url);
       await measureFirstPaint(target, server.url);
       const memory = memoryMb(server.child.pid!);
       record(target, 'server process', 'resident memory after the runs', 'MB', memory.rss);

@@ -64,13 +64,12 @@ describe.each(servers)('security probes on the $name database', ({ url, name, pi
     it('refuses 200 aliases of the national choropleth with QUERY_TOO_COMPLEX at once, while an ordinary request is answered', async () => {
       const aliases = Array.from({ length: 200 }, (_, i) => `c${i}: choropleth(level: COMMUNE, year: 2020) ${nationalCommunes}`).join('\n');
       const client = freshClient();
-      const started = Date.now();
+      // Refused at validation, before any of it runs. How fast, and what it does to a request beside
+      // it, is measured by `npm run bench` (query cost guard), never timed here.
       const [flood, ordinary] = await Promise.all([
         client.graphql(url, `{ ${aliases} }`),
         graphql(url, '{ choroplethColumns(level: PROVINCE, year: 2024) { codes bands } }'),
       ]);
-      // Refused before any of it runs; 5 s is far above the refusal's time and far below the 80 s it ran before.
-      expect(Date.now() - started).toBeLessThan(5_000);
       expect(flood.status).toBe(400);
       expect(flood.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
       expect(flood.body.data ?? null).toBeNull();
