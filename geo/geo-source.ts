@@ -176,6 +176,37 @@ export interface Crosswalk {
 const newUnitKinds = ['Thành phố', 'Đặc khu', 'Tỉnh', 'Phường', 'Xã'];
 
 /**
+ * Walks the lists of coded entries of a units file (`provinces`, `newCommunes`…): a list that is not
+ * one, or an entry whose code is not a GSO code of its level, becomes a problem; every other entry
+ * is handed on with where it stands in the file (`communes[12] (06475)`).
+ */
+function eachCodedEntry<L extends UnitLevel>(
+  data: Record<string, unknown>,
+  file: string,
+  groups: readonly [string, L][],
+  problems: SourceProblem[],
+  visit: (entry: Record<string, unknown>, code: string, level: L, where: string) => void,
+): void {
+  for (const [key, level] of groups) {
+    const list = data[key];
+    if (!Array.isArray(list)) {
+      problems.push({ file, reason: `"${key}" is missing or not a list` });
+      continue;
+    }
+    list.forEach((entry: Record<string, unknown>, index) => {
+      const where = `${key}[${index}]${typeof entry?.code === 'string' ? ` (${entry.code})` : ''}`;
+      const code = entry?.code;
+      const digits = gsoCodeDigits[level];
+      if (typeof code !== 'string' || !new RegExp(`^\\d{${digits}}$`).test(code)) {
+        problems.push({ file, feature: where, reason: `code must be ${digits} digits` });
+        return;
+      }
+      visit(entry, code, level, where);
+    });
+  }
+}
+
+/**
  * The new units and the old → new links of crosswalk-2025.json. Units come from `newProvinces` and
  * `newCommunes` (a commune's parent is its new province); links from the new side's `formedFrom`,
  * which is where the crosswalk states `part`.
@@ -195,47 +226,33 @@ export function readCrosswalk(geoDir: string, file: string): { crosswalk: Crossw
     ['newProvinces', 'province'],
     ['newCommunes', 'commune'],
   ];
-  for (const [key, level] of groups) {
-    const list = data[key];
-    if (!Array.isArray(list)) {
-      problems.push({ file, reason: `"${key}" is missing or not a list` });
-      continue;
+  eachCodedEntry(data, file, groups, problems, (entry, code, level, where) => {
+    const name = typeof entry.name === 'string' ? entry.name.normalize('NFC').trim() : '';
+    const kind = newUnitKinds.find((k) => name.startsWith(`${k} `));
+    if (!kind) {
+      problems.push({ file, feature: where, reason: `name "${name}" does not start with a unit type (${newUnitKinds.join(', ')})` });
+      return;
     }
-    list.forEach((entry: Record<string, unknown>, index) => {
-      const where = `${key}[${index}]${typeof entry?.code === 'string' ? ` (${entry.code})` : ''}`;
-      const code = entry?.code;
-      const digits = gsoCodeDigits[level];
-      if (typeof code !== 'string' || !new RegExp(`^\\d{${digits}}$`).test(code)) {
-        problems.push({ file, feature: where, reason: `code must be ${digits} digits` });
+    const parentCode = level === 'province' ? null : entry.provinceCode;
+    if (parentCode !== null && typeof parentCode !== 'string') {
+      problems.push({ file, feature: where, reason: 'provinceCode is missing' });
+      return;
+    }
+    const formedFrom = entry.formedFrom;
+    if (!Array.isArray(formedFrom) || formedFrom.length === 0) {
+      problems.push({ file, feature: where, reason: 'formedFrom is missing or empty' });
+      return;
+    }
+    for (const old of formedFrom as Record<string, unknown>[]) {
+      const part = old?.part ?? 'full';
+      if (typeof old?.code !== 'string' || (part !== 'full' && part !== 'partial')) {
+        problems.push({ file, feature: where, reason: 'formedFrom entries need a code and part full or partial' });
         return;
       }
-      const name = typeof entry.name === 'string' ? entry.name.normalize('NFC').trim() : '';
-      const kind = newUnitKinds.find((k) => name.startsWith(`${k} `));
-      if (!kind) {
-        problems.push({ file, feature: where, reason: `name "${name}" does not start with a unit type (${newUnitKinds.join(', ')})` });
-        return;
-      }
-      const parentCode = level === 'province' ? null : entry.provinceCode;
-      if (parentCode !== null && typeof parentCode !== 'string') {
-        problems.push({ file, feature: where, reason: 'provinceCode is missing' });
-        return;
-      }
-      const formedFrom = entry.formedFrom;
-      if (!Array.isArray(formedFrom) || formedFrom.length === 0) {
-        problems.push({ file, feature: where, reason: 'formedFrom is missing or empty' });
-        return;
-      }
-      for (const old of formedFrom as Record<string, unknown>[]) {
-        const part = old?.part ?? 'full';
-        if (typeof old?.code !== 'string' || (part !== 'full' && part !== 'partial')) {
-          problems.push({ file, feature: where, reason: 'formedFrom entries need a code and part full or partial' });
-          return;
-        }
-        links.push({ level, oldCode: old.code, newCode: code, part });
-      }
-      units.push({ code, name, kind, level, parentCode });
-    });
-  }
+      links.push({ level, oldCode: old.code, newCode: code, part });
+    }
+    units.push({ code, name, kind, level, parentCode });
+  });
   return { crosswalk: { source, units, links }, problems };
 }
 
@@ -253,35 +270,22 @@ export function readUnitList(geoDir: string, file: string): { units: UnitRecord[
     ['districts', 'district'],
     ['communes', 'commune'],
   ];
-  for (const [key, level] of groups) {
-    const list = data[key];
-    if (!Array.isArray(list)) {
-      problems.push({ file, reason: `"${key}" is missing or not a list` });
-      continue;
+  eachCodedEntry(data, file, groups, problems, (entry, code, level, where) => {
+    if (typeof entry.name !== 'string' || !entry.name.trim()) {
+      problems.push({ file, feature: where, reason: 'name is missing' });
+      return;
     }
-    list.forEach((entry: Record<string, unknown>, index) => {
-      const where = `${key}[${index}]${typeof entry?.code === 'string' ? ` (${entry.code})` : ''}`;
-      const code = entry?.code;
-      if (typeof code !== 'string' || !new RegExp(`^\\d{${gsoCodeDigits[level]}}$`).test(code)) {
-        problems.push({ file, feature: where, reason: `code must be ${gsoCodeDigits[level]} digits` });
-        return;
-      }
-      if (typeof entry.name !== 'string' || !entry.name.trim()) {
-        problems.push({ file, feature: where, reason: 'name is missing' });
-        return;
-      }
-      if (typeof entry.type !== 'string') {
-        problems.push({ file, feature: where, reason: 'type is missing' });
-        return;
-      }
-      const parentCode = level === 'province' ? null : entry.parentCode;
-      if (parentCode !== null && typeof parentCode !== 'string') {
-        problems.push({ file, feature: where, reason: 'parentCode is missing' });
-        return;
-      }
-      units.push({ code, name: entry.name, kind: entry.type, level, parentCode });
-    });
-  }
+    if (typeof entry.type !== 'string') {
+      problems.push({ file, feature: where, reason: 'type is missing' });
+      return;
+    }
+    const parentCode = level === 'province' ? null : entry.parentCode;
+    if (parentCode !== null && typeof parentCode !== 'string') {
+      problems.push({ file, feature: where, reason: 'parentCode is missing' });
+      return;
+    }
+    units.push({ code, name: entry.name, kind: entry.type, level, parentCode });
+  });
   const byCode = new Map(units.map((u) => [u.code, u]));
   for (const unit of units) {
     const parent = unit.parentCode ? byCode.get(unit.parentCode) : undefined;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
+import type { FeatureQuery } from './feature-query.ts';
 
 const collectionsSql = sqlFile(import.meta.url, 'collections.sql');
 const candidatesSql = sqlFile(import.meta.url, 'feature-candidates.sql');
@@ -18,17 +19,11 @@ export interface CollectionRow {
   north: number;
 }
 
-export interface CandidateFilter {
-  codeList: string;
-  level: string;
-  bbox?: [number, number, number, number];
-  code?: string[];
-  provinceCode?: string;
-  districtCode?: string;
-  within?: string;
-  border?: boolean;
-  dbkk?: boolean;
-}
+/** The filters the database applies before the status year is read: a collection's units in the box. */
+export type CandidateFilter = { codeList: string; level: string } & Pick<
+  FeatureQuery,
+  'bbox' | 'code' | 'provinceCode' | 'districtCode' | 'within' | 'border' | 'dbkk'
+>;
 
 export type GeometryOutput = 'geojson' | 'wkb' | 'wkt';
 
