@@ -211,6 +211,7 @@ async function storeLineage(em: EntityManager, dataset: GeoDataset, crosswalk: C
     const linkedKm2 = Number(row.linked_km2);
     const percent = Math.round((linkedKm2 / unitKm2 - 1) * 1000) / 10;
     const km2 = (n: number) => n.toFixed(2);
+    const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
     em.create(DataQualityFinding, {
       unit: row.unit_id,
       kind: crosswalkFindingKind,
@@ -218,10 +219,15 @@ async function storeLineage(em: EntityManager, dataset: GeoDataset, crosswalk: C
       origin: 'check',
       rawValue: row.parts,
       reading: 'Lineage kept as the crosswalk states it; area shares computed from the polygons',
+      readingVi: 'Giữ quan hệ kế thừa như bảng chuyển đổi ghi; tỷ lệ diện tích tính từ ranh giới',
       reason:
         row.disagreement === 'old-split'
-          ? `${row.name} (${row.code}, 01/03/2025 list) is split by the crosswalk, but the shares of its ${km2(unitKm2)} km² that lie in the new units add up to ${km2(linkedKm2)} km² (${percent > 0 ? '+' : ''}${percent} %), beyond the ${lineageAreaTolerance * 100} % tolerance`
-          : `${row.name} (${row.code}, list of 01/07/2025) has a ${km2(unitKm2)} km² polygon, but the units the crosswalk says formed it cover ${km2(linkedKm2)} km² (${percent > 0 ? '+' : ''}${percent} %), beyond the ${lineageAreaTolerance * 100} % tolerance`,
+          ? `${row.name} (${row.code}, 01/03/2025 list) is split by the crosswalk, but the shares of its ${km2(unitKm2)} km² that lie in the new units add up to ${km2(linkedKm2)} km² (${signed(percent)} %), beyond the ${lineageAreaTolerance * 100} % tolerance`
+          : `${row.name} (${row.code}, list of 01/07/2025) has a ${km2(unitKm2)} km² polygon, but the units the crosswalk says formed it cover ${km2(linkedKm2)} km² (${signed(percent)} %), beyond the ${lineageAreaTolerance * 100} % tolerance`,
+      reasonVi:
+        row.disagreement === 'old-split'
+          ? `${row.name} (${row.code}, danh mục 01/03/2025) được bảng chuyển đổi chia cho nhiều đơn vị, nhưng các phần của ${km2(unitKm2)} km² nằm trong đơn vị mới cộng lại ${km2(linkedKm2)} km² (${signed(percent)} %), vượt sai số ${lineageAreaTolerance * 100} %`
+          : `${row.name} (${row.code}, danh mục 01/07/2025) có ranh giới ${km2(unitKm2)} km², nhưng các đơn vị mà bảng chuyển đổi ghi là hợp thành lại phủ ${km2(linkedKm2)} km² (${signed(percent)} %), vượt sai số ${lineageAreaTolerance * 100} %`,
       sourceRef: `${dataset.unitsFile} ${row.disagreement === 'old-split' ? 'oldCommunes' : 'newCommunes/newProvinces'} ${row.code}`,
     } as unknown as DataQualityFinding);
   }

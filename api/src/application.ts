@@ -46,6 +46,7 @@ export async function startApplication(
         tileCacheBytes: config.tileCacheBytes,
         responseCacheBytes: config.responseCacheBytes,
         tilePrerenderMaxZoom: config.tilePrerenderMaxZoom,
+        demoByDefault: config.demoByDefault,
       },
     );
     await new Promise<void>((resolve, reject) => {

@@ -31,6 +31,11 @@ export interface AppConfig {
   sessionTtlSeconds: number;
   /** False: every query needs a login. */
   publicRead: boolean;
+  /**
+   * Whether figures count generated demo (synthetic) data when a request does not say (DEMO_DATA,
+   * default true, so a first look has a map). Requests choose with `includeDemo` / `demo=`.
+   */
+  demoByDefault: boolean;
   /** Transcribed source documents and criteria sets. */
   seedsDir: string;
   /** Limits of spreadsheet imports: file bytes (IMPORT_MAX_BYTES), data rows (IMPORT_MAX_ROWS). */
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: env.SESSION_SECRET || undefined,
     sessionTtlSeconds: Math.round(hoursFromEnv('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12) * 3600),
     publicRead: booleanFromEnv('PUBLIC_READ', env.PUBLIC_READ, true),
+    demoByDefault: booleanFromEnv('DEMO_DATA', env.DEMO_DATA, true),
     seedsDir: fromRoot(env.SEEDS_DIR ?? 'seeds'),
     importLimits: {
       ...defaultReadLimits,

@@ -89,7 +89,10 @@ export interface SeedAssessment extends Sourced {
   criteriaNotMet: number[] | null;
   /** The count as printed. */
   criteriaCount?: number | null;
+  /** 'additional': criteriaMet lists only the criteria the plan adds to those met at the review. */
   targetScope?: 'additional';
+  /** The cumulative count of criteria the document prints for the plan ("Lũy kế số tiêu chí đạt"). */
+  cumulativeCount?: number | null;
 }
 
 export interface SeedRecognition extends Sourced {
@@ -137,8 +140,24 @@ export interface SeedFinding {
   unitAsWritten?: string;
   rawValue?: string | null;
   reading: string;
+  readingVi?: string | null;
   reason: string;
+  reasonVi?: string | null;
   source: SourceRef;
+}
+
+/** A village (thôn, bản) a document names, below its commune. */
+export interface SeedVillage {
+  asWritten: string;
+  communeCode: string;
+  /** model-village (thôn NTM kiểu mẫu) or ntm-village (thôn NTM), when the document gives one. */
+  title?: 'model-village' | 'ntm-village' | null;
+  /** target: the document plans the title; otherwise it only names the village. */
+  kind?: 'target' | null;
+  year?: number | null;
+  period?: string | null;
+  source: SourceRef;
+  note?: string | null;
 }
 
 export interface SeedDocumentFile {
@@ -150,6 +169,7 @@ export interface SeedDocumentFile {
   targets?: SeedTarget[];
   indicatorValues?: SeedIndicatorValue[];
   reportedAggregates?: SeedAggregate[];
+  villages?: SeedVillage[];
   findings?: SeedFinding[];
 }
 

@@ -12,7 +12,7 @@ import { Criterion } from '../../api/src/modules/criteria/criterion.entity.ts';
 import { Indicator } from '../../api/src/modules/criteria/indicator.entity.ts';
 import { CommuneGroupAssignment } from '../../api/src/modules/criteria/commune-group.entity.ts';
 import { Assessment } from '../../api/src/modules/assessments/assessment.entity.ts';
-import { Recognition, RecognitionStatus } from '../../api/src/modules/assessments/recognition.entity.ts';
+import { Recognition, RecognitionStatus, Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { Target } from '../../api/src/modules/assessments/target.entity.ts';
 import { IndicatorValue } from '../../api/src/modules/assessments/indicator-value.entity.ts';
 import { ReportedAggregate } from '../../api/src/modules/data-quality/reported-aggregate.entity.ts';
@@ -31,13 +31,17 @@ import {
   type SourceRef,
 } from './seed-files.ts';
 import { historicalUnits, recordUnit, type UnitKey } from './resolve-units.ts';
-import { generateSyntheticRecords, syntheticGeneratorVersion } from './synthetic-records.ts';
+import { plannedState } from './planned-state.ts';
+import { documentAliases } from './document-aliases.ts';
+import { villageCode, villageCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
+import { UnitAlias } from '../../api/src/modules/admin-units/unit-alias.entity.ts';
+import { fitsDemoData, generateSyntheticRecords, syntheticGeneratorVersion } from './synthetic-records.ts';
 import { insertAssessments, type UnitIndex } from './insert-assessments.ts';
 
 const borderCommunesSql = sqlFile(import.meta.url, 'border-communes.sql');
 
 /** Bump when the loader stores the same files differently, so databases reload them. */
-const seedLoaderVersion = 3;
+const seedLoaderVersion = 4;
 /** Provinces on the land border with no coast: their unshared outline is all national border. */
 const borderProvinces = ['20', '10'];
 
@@ -265,6 +269,7 @@ async function clearSeededFacts(em: EntityManager) {
   // Crosswalk/polygon findings belong to the boundary import (geo/boundary-import.ts), not to the seeds.
   await em.nativeDelete(DataQualityFinding, { kind: { $ne: 'crosswalk-polygon-mismatch' } });
   await em.nativeDelete(UnitFlag, {});
+  await em.nativeDelete(UnitAlias, {});
 }
 
 const unitKey = (key: UnitKey) => `${key.codeList}:${key.code}`;
@@ -318,20 +323,51 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
   const unitOf = (r: { unitCode: string; code2019?: string; unitAsWritten?: string }) => unitId(ctx, recordUnit(r, doc.units), where);
   const issuedIn = documentYear(doc);
 
+  // What each unit met at a review of this document, by set and year: the start of its plans.
+  const reviewed = new Map<string, number[]>();
+  const reviewKey = (key: UnitKey, set: string, year: number) => `${unitKey(key)}|${set}|${year}`;
+  for (const a of doc.assessments ?? []) {
+    if (a.kind === 'actual') reviewed.set(reviewKey(recordUnit(a, doc.units), a.criteriaSet, a.year), a.criteriaMet ?? []);
+  }
+  const checks: { unitId: number; rawValue: string; reading: string; readingVi: string; reason: string; reasonVi: string; ref?: string }[] = [];
+
   const assessments = (doc.assessments ?? []).map((a) => {
     const set = setOf(ctx, a.criteriaSet, where)!;
     // Numbers outside the set (002 prints a criterion 29) stay in as_written and in a finding, not in items.
     const inSet = (list: number[] | null) => (list ?? []).filter((n) => n >= 1 && n <= set.criteriaCount);
+    const id = unitOf(a);
+    if (a.kind === 'target' && a.targetScope === 'additional') {
+      // A plan answers the planned state: the criteria met at the review it starts from plus those it adds.
+      const baseline = reviewed.get(reviewKey(recordUnit(a, doc.units), a.criteriaSet, a.year - 1));
+      if (!baseline) throw new Error(`${where}: the plan of ${a.unitCode} for ${a.year} adds criteria, but the document has no review of ${a.year - 1}`);
+      const planned = plannedState(a.criteriaMet ?? [], baseline, set.criteriaCount, a.cumulativeCount);
+      if (planned.cumulativeMismatch) {
+        const { printed, computed } = planned.cumulativeMismatch;
+        checks.push({
+          unitId: id,
+          rawValue: `Lũy kế số tiêu chí đạt: ${printed}`,
+          reading: `Planned total taken as ${computed}: the criteria met at the review plus those the plan adds.`,
+          readingVi: `Tổng số tiêu chí theo kế hoạch lấy là ${computed}: các tiêu chí đã đạt khi rà soát cộng các tiêu chí phấn đấu.`,
+          reason: `The cumulative count printed (${printed}) differs from the criteria met at the review plus those added (${computed}).`,
+          reasonVi: `Số lũy kế in trong văn bản (${printed}) khác với số tiêu chí đã đạt khi rà soát cộng số tiêu chí phấn đấu (${computed}).`,
+          ref: a.source.ref,
+        });
+      }
+      return {
+        ...assessmentRow(a, id, set.id, ctx),
+        note: [
+          a.note,
+          `Planned state: the ${inSet(baseline).length} criteria met at the ${a.year - 1} review plus the ${inSet(a.criteriaMet).length} the plan adds.`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        met: planned.met,
+        not_met: planned.notMet,
+      };
+    }
     const notMet = a.criteriaNotMet ? inSet(a.criteriaNotMet) : completeReview(a, set.criteriaCount);
     return {
-      unit_id: unitOf(a),
-      criteria_set_id: set.id,
-      year: a.year,
-      kind: a.kind,
-      synthetic: false,
-      source_document_id: ctx.documents.get(a.source.document)!.id,
-      source_ref: a.source.ref ?? null,
-      as_written: a.asWritten ? toNfc(a.asWritten) : null,
+      ...assessmentRow(a, id, set.id, ctx),
       note:
         [
           a.note,
@@ -397,6 +433,7 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
       criterion: g.criterion ?? undefined,
       band: g.band ?? undefined,
       value: g.value ?? undefined,
+      demoFitted: fitsDemoData(g),
       ...provenance(ctx, g.source, g.asWritten, g.note),
     } as ReportedAggregate);
   }
@@ -417,11 +454,38 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
       severity: f.severity,
       rawValue: f.rawValue ?? undefined,
       reading: f.reading,
+      readingVi: f.readingVi ? toNfc(f.readingVi) : undefined,
       reason: f.reason,
+      reasonVi: f.reasonVi ? toNfc(f.reasonVi) : undefined,
       sourceRef: f.source.ref,
       origin: 'transcription',
     } as DataQualityFinding);
   }
+  for (const c of checks) {
+    em.create(DataQualityFinding, {
+      sourceDocument: ctx.documents.get(doc.document),
+      unit: em.getReference(AdminUnit, c.unitId),
+      kind: 'count-mismatch',
+      severity: 'warning',
+      rawValue: c.rawValue,
+      reading: c.reading,
+      readingVi: c.readingVi,
+      reason: c.reason,
+      reasonVi: c.reasonVi,
+      sourceRef: c.ref,
+      origin: 'check',
+    } as DataQualityFinding);
+  }
+  for (const alias of documentAliases(doc)) {
+    em.create(UnitAlias, {
+      unit: em.getReference(AdminUnit, unitId(ctx, alias.unit, where)),
+      name: alias.name,
+      nameSearch: searchKey(alias.name),
+      sourceDocument: ctx.documents.get(doc.document)!,
+      sourceRef: alias.ref,
+    });
+  }
+  const villages = await loadVillages(em, doc, ctx);
   let flags = 0;
   for (const unit of doc.units) {
     if (!unit.flags?.dbkk) continue;
@@ -442,8 +506,74 @@ async function loadDocumentFacts(em: EntityManager, doc: SeedDocumentFile, ctx: 
     indicatorValues: doc.indicatorValues?.length ?? 0,
     reportedAggregates: doc.reportedAggregates?.length ?? 0,
     findings: doc.findings?.length ?? 0,
+    findingsChecked: checks.length,
+    villages,
     flagsStated: flags,
   };
+}
+
+function assessmentRow(a: SeedAssessment, unitId: number, setId: number, ctx: LoadContext) {
+  return {
+    unit_id: unitId,
+    criteria_set_id: setId,
+    year: a.year,
+    kind: a.kind,
+    synthetic: false,
+    source_document_id: ctx.documents.get(a.source.document)!.id,
+    source_ref: a.source.ref ?? null,
+    as_written: a.asWritten ? toNfc(a.asWritten) : null,
+  };
+}
+
+const villageTiers: Record<string, Tier> = { 'model-village': Tier.MODEL, 'ntm-village': Tier.STANDARD };
+
+/**
+ * The villages (thôn, bản) a document names become units below their commune, in their own code
+ * list (no GSO code exists for them), with the plan the document gives for each.
+ */
+async function loadVillages(em: EntityManager, doc: SeedDocumentFile, ctx: LoadContext): Promise<number> {
+  let count = 0;
+  for (const v of doc.villages ?? []) {
+    const where = `seeds/docs ${doc.document} village ${v.asWritten}`;
+    const commune = await em.findOneOrFail(AdminUnit, { id: unitId(ctx, { codeList: currentCodeList, code: v.communeCode }, where) });
+    const name = villageName(v.asWritten);
+    const code = villageCode(v.communeCode, name);
+    const village =
+      (await em.findOne(AdminUnit, { code, codeList: villageCodeList })) ??
+      em.create(AdminUnit, {
+        code,
+        codeList: villageCodeList,
+        name,
+        shortName: shortName(name, 'Thôn'),
+        nameSearch: searchKey(name),
+        level: AdminLevel.VILLAGE,
+        kind: 'Thôn',
+        parent: commune,
+      } as AdminUnit);
+    count++;
+    if (v.kind === 'target' && v.title) {
+      em.create(Target, {
+        unit: village,
+        year: v.year ?? undefined,
+        tier: villageTiers[v.title],
+        criteria: [],
+        text: toNfc(
+          `${v.asWritten}: ${v.title === 'model-village' ? 'thôn nông thôn mới kiểu mẫu' : 'thôn nông thôn mới'}${v.period ? ` (${v.period})` : v.year ? ` (${v.year})` : ''}`,
+        ),
+        synthetic: false,
+        ...provenance(ctx, v.source, v.asWritten, [v.period ? `Period: ${v.period}.` : null, v.note].filter(Boolean).join(' ') || null),
+      } as unknown as Target);
+    }
+  }
+  await em.flush();
+  return count;
+}
+
+/** "thôn Hoàng Vân" → "Thôn Hoàng Vân"; a bare name ("Sín Chải") is a thôn too. */
+function villageName(asWritten: string): string {
+  const name = toNfc(asWritten.trim());
+  const typed = /^(thôn|bản|làng|xóm|tổ dân phố)\s/i.exec(name);
+  return typed ? name.charAt(0).toUpperCase() + name.slice(1) : `Thôn ${name}`;
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdminUnit } from '../../api/src/modules/admin-units/admin-unit.entity.ts';
-import { Recognition, RecognitionStatus, Tier } from '../../api/src/modules/assessments/recognition.entity.ts';
 import { DataQualityFinding } from '../../api/src/modules/data-quality/data-quality-finding.entity.ts';
 import type { CriteriaSet } from '../../api/src/modules/criteria/criteria-set.entity.ts';
 import { generateSyntheticStatuses, type DocumentedAssessment, type DocumentedRecognition, type ReportedConstraint } from '../synthetic/generate-statuses.ts';
-import { criteriaNotIn, documentYear, type SeedFiles } from './seed-files.ts';
+import { criteriaNotIn, documentYear, type SeedAggregate, type SeedFiles } from './seed-files.ts';
 import { currentCodeList } from '../../api/src/modules/admin-units/code-lists.ts';
 import { insertAssessments, type AssessmentRow, type UnitIndex } from './insert-assessments.ts';
 import { sqlFile } from '../../api/src/db/sql-file.ts';
@@ -13,7 +12,7 @@ import { successorCodeList, successorDemoStatus, type PredecessorFacts } from '.
 const successorFactsSql = sqlFile(import.meta.url, 'successor-facts.sql');
 
 /** Bump when the generator's output changes, so databases regenerate. */
-export const syntheticGeneratorVersion = '2';
+export const syntheticGeneratorVersion = '3';
 /** Fixed, so every install shows the same demo data. */
 const seed = 20161980;
 const provinces = ['20', '24', '10'];
@@ -26,6 +25,14 @@ const constraintMetrics: Record<string, ReportedConstraint['metric']> = {
   criteria_total: 'total_criteria',
   avg_criteria: 'avg_criteria',
 };
+
+/**
+ * Whether the demo generator is fitted to this reported figure: the figure then says so, since demo
+ * values that agree with it confirm nothing.
+ */
+export function fitsDemoData(g: SeedAggregate): boolean {
+  return Boolean(constraintMetrics[g.metric] && g.year && g.value != null && communeSets.includes(g.criteriaSet ?? '') && !('group' in g));
+}
 
 interface CommuneRow {
   id: number;
@@ -64,20 +71,24 @@ export async function generateSyntheticRecords(
     (d.recognitions ?? [])
       .filter((r) => r.status === 'recognised' && current(r.unitCode))
       // The loader has already refused a recognition with no year and no document date.
-      .map((r) => ({ unitCode: r.unitCode, year: (r.year ?? documentYear(d))!, tier: r.tier })),
+      .map((r) => ({ unitCode: r.unitCode, year: (r.year ?? documentYear(d))!, tier: r.tier }))
+      // A commune a plan takes to the advanced or model tier already meets the standard criteria then.
+      .concat(
+        (d.targets ?? [])
+          .filter((t) => (t.tier === 'advanced' || t.tier === 'model') && current(t.unitCode) && t.unitCode.length === 5 && documentYear(d))
+          .map((t) => ({ unitCode: t.unitCode, year: documentYear(d)!, tier: 'standard' as const, heldBy: true })),
+      ),
   );
   const constraints: ReportedConstraint[] = docs.flatMap((d) =>
-    (d.reportedAggregates ?? [])
-      .filter((g) => constraintMetrics[g.metric] && g.year && g.value != null && communeSets.includes(g.criteriaSet ?? '') && !('group' in g))
-      .map((g) => ({
-        unitCode: g.unitCode,
-        year: g.year!,
-        kind: g.kind,
-        setCode: g.criteriaSet!,
-        metric: constraintMetrics[g.metric],
-        band: (g.band ?? undefined) as ReportedConstraint['band'],
-        value: g.value!,
-      })),
+    (d.reportedAggregates ?? []).filter(fitsDemoData).map((g) => ({
+      unitCode: g.unitCode,
+      year: g.year!,
+      kind: g.kind,
+      setCode: g.criteriaSet!,
+      metric: constraintMetrics[g.metric],
+      band: (g.band ?? undefined) as ReportedConstraint['band'],
+      value: g.value!,
+    })),
   );
   const result = generateSyntheticStatuses({
     seed,
@@ -115,19 +126,8 @@ export async function generateSyntheticRecords(
       };
     });
   await insertAssessments(em, rows);
-  const notRecognisedUntil = lastYearShownUnrecognised(docs);
-  for (const r of result.recognitions) {
-    // A document that shows the commune at 19/19, or still in appraisal, in year Y rules out a decision by Y.
-    const year = Math.max(r.year, (notRecognisedUntil.get(r.unitCode) ?? 0) + 1);
-    if (!exists(r.unitCode, year) || year > years.at(-1)!) continue;
-    em.create(Recognition, {
-      unit: em.getReference(AdminUnit, byCode.get(r.unitCode)!.id),
-      tier: Tier.STANDARD,
-      status: RecognitionStatus.RECOGNISED,
-      year,
-      synthetic: true,
-    } as Recognition);
-  }
+  // Demo data never recognises: a recognition is a decision, and no demo value invents one. A demo
+  // commune the generator holds as recognised stays at every criterion met, not recognised.
   for (const miss of result.unmet) {
     const c = miss.constraint;
     em.create(DataQualityFinding, {
@@ -136,14 +136,15 @@ export async function generateSyntheticRecords(
       severity: 'warning',
       rawValue: `${c.metric}${c.band ? ` ${c.band}` : ''} = ${c.value} (${c.kind} ${c.year})`,
       reading: `Synthetic statuses reach ${miss.achieved} instead`,
+      readingVi: `Dữ liệu minh họa chỉ đạt ${miss.achieved}`,
       reason: miss.reason,
+      reasonVi: `Không thể tạo dữ liệu minh họa khớp với số báo cáo này (${miss.reason})`,
       origin: 'check',
     } as DataQualityFinding);
   }
   await em.flush();
   return {
     syntheticAssessments: rows.length,
-    syntheticRecognitions: result.recognitions.length,
     syntheticConstraintsUnmet: result.unmet.length,
     ...(await generateSuccessorRecords(em, ctx.sets)),
   };
@@ -232,20 +233,4 @@ async function generateSuccessorRecords(em: EntityManager, sets: Map<string, Cri
   }
   await insertAssessments(em, assessments);
   return { successorDemoAssessments: assessments.length };
-}
-
-/** Per commune, the last year a document shows it assessed or in the workflow without a decision. */
-function lastYearShownUnrecognised(docs: SeedFiles['docs']): Map<string, number> {
-  const last = new Map<string, number>();
-  const note = (code: string, year: number | null | undefined) => {
-    if (year) last.set(code, Math.max(last.get(code) ?? 0, year));
-  };
-  for (const doc of docs) {
-    const recognised = new Set((doc.recognitions ?? []).filter((r) => r.status === 'recognised').map((r) => r.unitCode));
-    for (const a of doc.assessments ?? []) if (a.kind === 'actual' && !recognised.has(a.unitCode)) note(a.unitCode, a.year);
-    // A step under way (verified, appraised) in Y means no decision yet that year; a plan for Y does not.
-    for (const r of doc.recognitions ?? [])
-      if (['verified', 'appraised-awaiting-decision'].includes(r.status) && !recognised.has(r.unitCode)) note(r.unitCode, r.year);
-  }
-  return last;
 }

@@ -26,6 +26,14 @@ async function apiMatches(filter: Record<string, unknown>) {
   return data.units;
 }
 
+/** Units per legend class, as the legend shows them. */
+async function legendCounts(page: Page): Promise<Record<string, number>> {
+  return page
+    .getByTestId('legend')
+    .locator('li')
+    .evaluateAll((items) => Object.fromEntries(items.map((li) => [(li as HTMLElement).dataset.band!, Number(li.querySelector('.legend-count')?.textContent)])));
+}
+
 async function tableCodes(page: Page): Promise<string[]> {
   return page
     .getByTestId('matches')
@@ -92,12 +100,44 @@ describe('planners answer their questions in Chromium', () => {
     await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe(`${expected.totalCount} xã phù hợp (năm 2017)`);
   });
 
-  it('counts the border communes of Lạng Sơn recognised as meeting the standard in 2024', async () => {
+  it('with demo data switched off, lists the 20 documented communes of Lạng Sơn below 5 criteria in 2016, and the legend counts only documented units', async () => {
+    await page.goto(`${server.url}/?unit=20&year=2016&bands=lt5`);
+    const expectedWithDemo = await apiMatches({ withinCode: '20', year: 2016, bandIn: ['lt5'], includeDemo: true });
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe(`${expectedWithDemo.totalCount} xã phù hợp (năm 2016)`);
+    await expect.poll(() => page.getByTestId('demo-notice').getAttribute('data-demo'), { timeout: 30_000 }).toBe('on');
+    const legendWithDemo = await legendCounts(page);
+    expect(Number(await page.getByTestId('legend-sources').getAttribute('data-demo'))).toBeGreaterThan(0);
+
+    await page.getByTestId('demo-toggle').uncheck();
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe('20 xã phù hợp (năm 2016)');
+    expect(new URL(page.url()).searchParams.get('demo')).toBe('0');
+    const documented = await apiMatches({ withinCode: '20', year: 2016, bandIn: ['lt5'], includeDemo: false });
+    expect((await tableCodes(page)).sort()).toEqual(documented.nodes.map((n) => n.code).sort());
+    await expect.poll(() => page.getByTestId('demo-notice').getAttribute('data-demo'), { timeout: 30_000 }).toBe('off');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
+    const legendDocumented = await legendCounts(page);
+    expect(legendDocumented).not.toEqual(legendWithDemo);
+    // Every coloured class counts documented units only: their sum is the documented count, and no unit is demo.
+    const sources = page.getByTestId('legend-sources');
+    expect(await sources.getAttribute('data-demo')).toBe('0');
+    const coloured = Object.entries(legendDocumented).reduce((sum, [band, count]) => (band === 'no-data' ? sum : sum + count), 0);
+    expect(coloured).toBe(Number(await sources.getAttribute('data-documented')));
+    expect(coloured).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(screenshots, '14-lang-son-below-5-2016-documented.png') });
+
+    // Back on: the demo communes come back on the map and in the counts.
+    await page.getByTestId('demo-toggle').check();
+    await expect.poll(() => page.getByTestId('match-count').textContent(), { timeout: 30_000 }).toBe(`${expectedWithDemo.totalCount} xã phù hợp (năm 2016)`);
+    await expect.poll(() => legendCounts(page), { timeout: 30_000 }).toEqual(legendWithDemo);
+  });
+
+  it('counts the border communes of Lạng Sơn meeting every criterion in 2024', async () => {
     await page.goto(`${server.url}/?unit=20&year=2024`);
     await page.getByTestId('filters').locator('summary').click();
     await page.getByRole('checkbox', { name: 'Xã biên giới' }).check();
-    await page.getByRole('checkbox', { name: 'Đã công nhận đạt chuẩn NTM' }).check();
-    const expected = await apiMatches({ withinCode: '20', year: 2024, flags: ['border'], bandIn: ['recognised'] });
+    await page.getByRole('checkbox', { name: 'Đạt đủ 19 tiêu chí' }).check();
+    const expected = await apiMatches({ withinCode: '20', year: 2024, flags: ['border'], bandIn: ['all-met'] });
+    expect(expected.totalCount).toBeGreaterThan(0);
     // The same date as the map (no date would mean today: the two-level units of 2025, which carry no border flag yet).
     const allBorder = await apiMatches({ withinCode: '20', year: 2024, flags: ['border'] });
     expect(expected.totalCount).toBeLessThanOrEqual(allBorder.totalCount);
@@ -105,7 +145,7 @@ describe('planners answer their questions in Chromium', () => {
     expect((await tableCodes(page)).sort()).toEqual(expected.nodes.map((n) => n.code).sort());
     expect(new URL(page.url()).searchParams.get('flags')).toBe('border');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
-    await page.screenshot({ path: path.join(screenshots, '11-lang-son-border-recognised-2024.png') });
+    await page.screenshot({ path: path.join(screenshots, '11-lang-son-border-all-met-2024.png') });
 
     // The table's GeoPackage link: a file GDAL opens, holding the same communes as the table.
     const [gpkg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-gpkg').click()]);

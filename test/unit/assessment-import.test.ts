@@ -183,13 +183,14 @@ describe('changes against what is stored', () => {
         '1|10|2017',
         {
           id: 100,
+          synthetic: false,
           statuses: new Map([
             [1, ItemStatus.MET],
             [2, ItemStatus.MET],
           ]),
         },
       ],
-      ['2|10|2017', { id: 101, statuses: new Map([[1, ItemStatus.MET]]) }],
+      ['2|10|2017', { id: 101, synthetic: false, statuses: new Map([[1, ItemStatus.MET]]) }],
     ]);
     const plan = planChanges(rows, stored, new Map([['1|10|2017|17.1', [{ id: 7, value: '≥ 50' }]]]));
     expect(plan).toHaveLength(1);

@@ -45,6 +45,7 @@ describe('choropleth columns', () => {
       synthetic: false,
       averageCriteria: null,
       communesAssessed: null,
+      communesDemo: null,
     });
     expect(read[1]).toMatchObject({ band: 'recognised', displayBand: 'advanced', colour: bandColours.advanced, tier: 'ADVANCED', synthetic: true });
     expect(read[2].colour).toBe(bandColours['no-data']);

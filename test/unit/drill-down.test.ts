@@ -47,27 +47,45 @@ describe('drill-down', () => {
 describe('URL state', () => {
   it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
     const filters = emptyFilters;
-    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters, level: null, set: null });
-    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters }))).toEqual({
+    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters, level: null, set: null, demo: true, plan: false });
+    expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters, demo: true, plan: false }))).toEqual({
       unit: '187',
       lang: 'en',
       year: 2017,
       filters,
       level: null,
       set: null,
+      demo: true,
+      plan: false,
     });
-    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters })).toBe('');
+    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters, demo: true, plan: false })).toBe('');
+  });
+
+  it('records documented-only (demo=0) and the plan view (plan=1), and leaves the defaults out of the link', () => {
+    const state = { unit: '20', lang: 'vi' as const, year: 2016, filters: emptyFilters, demo: false, plan: true };
+    expect(serializeViewState(state)).toBe('?unit=20&year=2016&demo=0&plan=1');
+    expect(parseViewState('?unit=20&year=2016&demo=0&plan=1')).toMatchObject({ demo: false, plan: true });
+    expect(parseViewState('?demo=1')).toMatchObject({ demo: true, plan: false });
   });
 
   it('ignores a unit that is not a GSO code and a year without data', () => {
-    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters, level: null, set: null });
+    expect(parseViewState('?unit=<script>&lang=fr&year=1999')).toEqual({
+      unit: null,
+      lang: 'vi',
+      year: 2024,
+      filters: emptyFilters,
+      level: null,
+      set: null,
+      demo: true,
+      plan: false,
+    });
   });
 
   it('keeps a national view of every commune (or district) only at country level', () => {
-    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters, level: 'COMMUNE' })).toBe('?level=COMMUNE');
+    expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters: emptyFilters, level: 'COMMUNE', demo: true, plan: false })).toBe('?level=COMMUNE');
     expect(parseViewState('?level=COMMUNE&year=2020').level).toBe('COMMUNE');
     expect(parseViewState('?level=VILLAGE').level).toBeNull();
-    expect(serializeViewState({ unit: '20', lang: 'vi', year: 2024, filters: emptyFilters, level: 'COMMUNE' })).toBe('?unit=20');
+    expect(serializeViewState({ unit: '20', lang: 'vi', year: 2024, filters: emptyFilters, level: 'COMMUNE', demo: true, plan: false })).toBe('?unit=20');
   });
 });
 

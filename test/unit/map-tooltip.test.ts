@@ -32,6 +32,7 @@ const commune: ChoroplethEntry = {
   synthetic: true,
   averageCriteria: null,
   communesAssessed: null,
+  communesDemo: null,
 };
 
 describe('the tooltip under the map', () => {

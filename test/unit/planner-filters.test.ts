@@ -22,6 +22,8 @@ describe('planner filters in the URL', () => {
       year: 2017,
       lang: 'en' as const,
       filters: { flags: ['border', 'dbkk'], bands: ['lt5', '5-9'], missingCriterion: 5, tier: 'ADVANCED' as const },
+      demo: true,
+      plan: false,
     };
     const url = serializeViewState(state);
     expect(url).toBe('?unit=20&year=2017&flags=border%2Cdbkk&bands=lt5%2C5-9&missing=5&tier=ADVANCED&lang=en');
@@ -29,7 +31,15 @@ describe('planner filters in the URL', () => {
   });
 
   it('keeps a chosen criteria set in the link', () => {
-    const url = serializeViewState({ unit: '20', year: 2024, lang: 'vi', filters: emptyFilters, set: 'commune-advanced-2021-lang-son' });
+    const url = serializeViewState({
+      unit: '20',
+      year: 2024,
+      lang: 'vi',
+      filters: emptyFilters,
+      set: 'commune-advanced-2021-lang-son',
+      demo: true,
+      plan: false,
+    });
     expect(url).toBe('?unit=20&set=commune-advanced-2021-lang-son');
     expect(parseViewState(url).set).toBe('commune-advanced-2021-lang-son');
     expect(parseViewState('?set=%27%3B drop').set).toBeNull();

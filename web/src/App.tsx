@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AtlasMap } from './map/AtlasMap.tsx';
-import { tooltipText } from './map/tooltip.ts';
+import { MapLoading, MapTooltip, type Hover } from './map/MapOverlays.tsx';
 import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';
 import { Legend } from './panels/Legend.tsx';
+import { DataScope } from './navigation/DataScope.tsx';
 import { StatusSection } from './panels/StatusSection.tsx';
 import { ThenAndNow } from './panels/ThenAndNow.tsx';
 import { YearNotice } from './panels/YearNotice.tsx';
 import { useSelectedUnit } from './panels/use-selected-unit.ts';
-import type { UnitFeatureProperties } from './layers/admin-units.loader.ts';
 import { LayerAlerts } from './layers/LayerAlerts.tsx';
-import type { Legend as LegendData } from './layers/layer.ts';
 import { layers } from './layers/registry.ts';
-import { useDrawings, useLayers } from './layers/use-layers.ts';
+import { legendOf, useDrawings, useLayers } from './layers/use-layers.ts';
 import { FilterPanel } from './planning/FilterPanel.tsx';
 import { MatchTable } from './planning/MatchTable.tsx';
 import { plannerDownloadUrl } from './planning/planner-filters.ts';
@@ -25,8 +24,6 @@ import { useCriteriaSetOptions } from './navigation/use-criteria-sets.ts';
 import type { NationalLevel, ViewState } from './navigation/url-state.ts';
 import { mapViewOf } from './view/map-view.ts';
 import { useAtlasView } from './view/use-atlas-view.ts';
-
-const noLegend: LegendData = { counts: [], syntheticCount: 0, criteriaCount: null };
 
 /** The map page: the view state, the registered layers loaded for it, the map and the side panel. */
 export function App({ linked }: { linked: ViewState }) {
@@ -40,11 +37,11 @@ export function App({ linked }: { linked: ViewState }) {
   const drawings = useDrawings(loaded);
   const { 'admin-units': boundaries, choropleth, 'filter-matches': matches, lineage } = loaded;
   const hierarchy = mapView?.hierarchy ?? hierarchyOf(url.year);
-  const [hovered, setHovered] = useState<UnitFeatureProperties | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
 
   const results = layers.map((layer) => loaded[layer.id]);
   const failure = error ?? results.find((layer) => layer.error)?.error;
-  const legend = results.find((layer) => layer.result?.legend)?.result?.legend ?? noLegend;
+  const legend = legendOf(results);
   const units = boundaries.result?.data.kind === 'geojson' ? boundaries.result.data.units : [];
   const level = mapView?.level ?? 'PROVINCE';
   const tilesLevel = mapView?.tilesLevel ?? null;
@@ -73,11 +70,11 @@ export function App({ linked }: { linked: ViewState }) {
             selectedCode={selectedCode}
             label={t('map.label', { level: t(`level.${level}`) })}
             onUnitClick={select}
-            onUnitHover={setHovered}
+            onUnitHover={(unit, point) => setHover(unit && point ? { unit, point } : null)}
           />
-          <div className="map-status" aria-hidden="true" data-testid="tooltip">
-            {tooltipText(hovered, hovered ? choropleth.result?.data.get(hovered.code) : undefined, t)}
-          </div>
+          <DataScope legend={legend} demo={url.demo} plan={url.plan} onChange={dispatch} />
+          <MapTooltip hover={hover} entry={hover ? choropleth.result?.data.get(hover.unit.code) : undefined} year={url.year} />
+          <MapLoading loading={!mapView || results.some((layer) => layer.loading)} />
         </div>
         <UnitPanel selected={selected} listLevel={tilesLevel ? null : level} units={units} loading={!mapView || boundaries.loading} onSelect={select}>
           {path?.length === 0 && (
@@ -107,8 +104,8 @@ export function App({ linked }: { linked: ViewState }) {
             />
           )}
           {selected && <ThenAndNow lineage={lineage.result?.data ?? null} loading={lineage.loading} />}
-          {selected && <StatusSection code={selected.code} level={selected.level} year={url.year} set={set} />}
-          <Legend counts={legend.counts} syntheticCount={legend.syntheticCount} />
+          {selected && <StatusSection code={selected.code} level={selected.level} year={url.year} set={set} includeDemo={url.demo} plan={url.plan} />}
+          <Legend legend={legend} />
         </UnitPanel>
       </main>
       <footer className="app-footer">{t(hierarchy === 'two-level' ? 'footer.boundaries2025' : 'footer.boundaries')}</footer>

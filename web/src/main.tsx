@@ -9,7 +9,6 @@ import './styles.css';
 // The URL is parsed once here; the page keeps the view in step with it from then on.
 const linked = parseViewState(window.location.search);
 initI18n(linked.lang);
-document.documentElement.lang = linked.lang;
 
 // POST: Apollo's CSRF protection refuses simple GET requests from browsers.
 const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExchange], preferGetMethod: false });

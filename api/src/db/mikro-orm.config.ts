@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.ts';
 import { UnitLineage } from '../modules/admin-units/unit-lineage.entity.ts';
 import { GeoImport, GeoImportIssue } from '../modules/geo-imports/geo-import.entity.ts';
+import { UnitAlias } from '../modules/admin-units/unit-alias.entity.ts';
 import { UnitFlag } from '../modules/admin-units/unit-flag.entity.ts';
 import { SourceDocument } from '../modules/sources/source-document.entity.ts';
 import { SeedRun } from '../modules/sources/seed-run.entity.ts';
@@ -30,6 +31,7 @@ export const entities = [
   AdminUnit,
   UnitLineage,
   UnitFlag,
+  UnitAlias,
   GeoImport,
   GeoImportIssue,
   SourceDocument,

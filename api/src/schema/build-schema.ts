@@ -3,7 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AdminUnitResolver } from '../modules/admin-units/admin-unit.resolver.ts';
 import { AssessmentStatusResolver, StatusResolver, UnitStatusResolver } from '../modules/status/status.resolver.ts';
-import { UnitFactsResolver } from '../modules/assessments/unit-facts.resolver.ts';
+import { RecognitionUnitResolver, UnitFactsResolver } from '../modules/assessments/unit-facts.resolver.ts';
 import { CriteriaSetResolver, CriterionResolver } from '../modules/criteria/criteria.resolver.ts';
 import { DataQualityResolver } from '../modules/data-quality/data-quality.resolver.ts';
 import { AssessmentMutationResolver } from '../modules/assessments/assessment-mutation.resolver.ts';
@@ -16,6 +16,7 @@ export const resolvers = [
   StatusResolver,
   UnitStatusResolver,
   UnitFactsResolver,
+  RecognitionUnitResolver,
   AssessmentStatusResolver,
   CriteriaSetResolver,
   CriterionResolver,

@@ -42,7 +42,8 @@ export async function createHttpApp(
     tileCacheBytes,
     responseCacheBytes,
     tilePrerenderMaxZoom,
-  }: { importLimits: ReadLimits; tileCacheBytes: number; responseCacheBytes: number; tilePrerenderMaxZoom: number },
+    demoByDefault = true,
+  }: { importLimits: ReadLimits; tileCacheBytes: number; responseCacheBytes: number; tilePrerenderMaxZoom: number; demoByDefault?: boolean },
 ): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
@@ -93,14 +94,14 @@ export async function createHttpApp(
         const em = orm.em.fork();
         const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
         const access = await accessFor(em, req.headers.authorization, auth, clientAddress);
-        return createRequestContext(em, access, auth, clientAddress, importLimits);
+        return createRequestContext(em, access, auth, clientAddress, importLimits, demoByDefault);
       },
     }),
   );
 
-  app.use('/export', readAccess, exportRoutes(orm));
+  app.use('/export', readAccess, exportRoutes(orm, demoByDefault));
   // OGC API – Features for GIS clients (QGIS, ArcGIS, GDAL), with GeoPackage and CSV downloads.
-  app.use('/ogc', readAccess, createOgcRouter(orm.em));
+  app.use('/ogc', readAccess, createOgcRouter(orm.em, demoByDefault));
 
   serveWebClient(app, webDistDir);
 

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity.ts';
 import { UnitFlag } from '../modules/admin-units/unit-flag.entity.ts';
+import { UnitAlias } from '../modules/admin-units/unit-alias.entity.ts';
 import { createAdminUnitLoaders, type AdminUnitLoaders } from '../modules/admin-units/admin-unit.loaders.ts';
 import { StatusService } from '../modules/status/status.service.ts';
 import { createStatusLoaders, type StatusLoaders } from '../modules/status/status.loaders.ts';
@@ -20,7 +21,9 @@ export interface RequestContext {
   clientAddress: string;
   /** Byte and row limits of spreadsheet imports (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS). */
   importLimits: ReadLimits;
-  loaders: { units: AdminUnitLoaders; statuses: StatusLoaders; flags: DataLoader<number, UnitFlag[]> };
+  /** Whether figures count demo data when a request does not say (DEMO_DATA). */
+  demoByDefault: boolean;
+  loaders: { units: AdminUnitLoaders; statuses: StatusLoaders; flags: DataLoader<number, UnitFlag[]>; aliases: DataLoader<number, UnitAlias[]> };
 }
 
 export function createRequestContext(
@@ -29,6 +32,7 @@ export function createRequestContext(
   auth: AuthSettings,
   clientAddress: string,
   importLimits: ReadLimits = defaultReadLimits,
+  demoByDefault = true,
 ): RequestContext {
   const statuses = new StatusService(em);
   return {
@@ -37,6 +41,7 @@ export function createRequestContext(
     auth,
     clientAddress,
     importLimits,
+    demoByDefault,
     services: { statuses },
     loaders: {
       units: createAdminUnitLoaders(em.getRepository(AdminUnit)),
@@ -44,6 +49,10 @@ export function createRequestContext(
       flags: new DataLoader(async (unitIds) => {
         const flags = await em.find(UnitFlag, { unit: { $in: [...unitIds] } }, { populate: ['sourceDocument'], orderBy: { flag: 'asc' } });
         return unitIds.map((id) => flags.filter((f) => f.unit.id === id));
+      }),
+      aliases: new DataLoader(async (unitIds) => {
+        const aliases = await em.find(UnitAlias, { unit: { $in: [...unitIds] } }, { populate: ['sourceDocument'], orderBy: { name: 'asc' } });
+        return unitIds.map((id) => aliases.filter((a) => a.unit.id === id));
       }),
     },
   };

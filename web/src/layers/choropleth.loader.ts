@@ -7,9 +7,9 @@ import type { Legend, LegendClass, LayerResult, MapLayer } from './layer.ts';
 // The columnar form: a national commune layer is ~10,000 units, which as objects costs the server
 // 80,000 resolved fields per load and as columns eight lists.
 const choroplethQuery = graphql(`
-  query Choropleth($parentCode: String, $level: AdminLevel!, $year: Int!, $set: String) {
-    choroplethColumns(parentCode: $parentCode, level: $level, year: $year, set: $set) {
-      codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed
+  query Choropleth($parentCode: String, $level: AdminLevel!, $year: Int!, $set: String, $includeDemo: Boolean!, $kind: AssessmentKind!) {
+    choroplethColumns(parentCode: $parentCode, level: $level, year: $year, set: $set, includeDemo: $includeDemo, kind: $kind) {
+      codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed communesDemo
     }
     criteriaSetForYear(year: $year, set: $set) { code criteriaCount bands { code labelVi labelEn meetsStandard } }
   }
@@ -34,6 +34,8 @@ export interface ChoroplethEntry {
   synthetic: boolean;
   averageCriteria: number | null;
   communesAssessed: number | null;
+  /** Districts and provinces: of their communes assessed, how many are demo data. */
+  communesDemo: number | null;
 }
 
 export type ChoroplethEntries = Map<string, ChoroplethEntry>;
@@ -46,9 +48,23 @@ export async function loadChoropleth(client: Client, request: ChoroplethRequest)
   const legend: Legend = {
     counts: legendCounts(list, setBands),
     syntheticCount: list.filter((e) => e.synthetic).length,
+    documentedCount: list.filter((e) => e.band !== 'no-data' && !e.synthetic).length,
+    includesDemo: request.includeDemo,
+    communes: communesBySource(list),
     criteriaCount: criteriaSetForYear?.criteriaCount ?? null,
   };
   return { data: new Map(list.map((e) => [e.code, e])), legend, alerts: [] };
+}
+
+/**
+ * For districts and provinces, coloured from their communes: how many of those communes are
+ * documented and how many demo; null for a layer of communes. Pure.
+ */
+export function communesBySource(entries: ChoroplethEntry[]): Legend['communes'] {
+  const areas = entries.filter((e) => e.communesAssessed !== null);
+  if (areas.length === 0) return null;
+  const demo = areas.reduce((sum, e) => sum + (e.communesDemo ?? 0), 0);
+  return { documented: areas.reduce((sum, e) => sum + (e.communesAssessed ?? 0), 0) - demo, demo };
 }
 
 /** The colour of a class: the set's band colour, else the tier's or "no data" colour. Pure. */
@@ -70,6 +86,7 @@ export function entriesFromColumns(columns: ChoroplethColumns, setBands: SetBand
     synthetic: columns.synthetic[i],
     averageCriteria: columns.averageCriteria[i],
     communesAssessed: columns.communesAssessed[i],
+    communesDemo: columns.communesDemo[i],
   }));
 }
 
@@ -96,7 +113,7 @@ export function legendCounts(entries: { displayBand: string }[], setBands: SetBa
 /** Units coloured by band for the year and set: feature state on the drawn units. */
 export const choroplethLayer: MapLayer<ChoroplethEntries, ChoroplethRequest, 'choropleth'> = {
   id: 'choropleth',
-  request: ({ scope, level, year, set }) => ({ parentCode: scope?.code ?? null, level, year, set }),
+  request: ({ scope, level, year, set, includeDemo, kind }) => ({ parentCode: scope?.code ?? null, level, year, set, includeDemo, kind }),
   load: loadChoropleth,
   draw: (entries) => ({
     kind: 'unit-state',

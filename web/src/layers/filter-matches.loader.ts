@@ -16,14 +16,14 @@ export interface Matches {
 }
 
 const matchesQuery = graphql(`
-  query FilterMatches($filter: UnitFilter!, $year: Int!, $first: Int!) {
+  query FilterMatches($filter: UnitFilter!, $year: Int!, $first: Int!, $includeDemo: Boolean!) {
     units(filter: $filter, first: $first) {
       totalCount
       nodes {
         code name
         parent { code shortName level parent { code shortName level } }
         flags { flag }
-        status(year: $year) { criteriaMet criteriaTotal band tier synthetic missing }
+        status(year: $year, includeDemo: $includeDemo) { criteriaMet criteriaTotal band tier synthetic missing }
       }
     }
   }
@@ -33,6 +33,7 @@ interface MatchRequest {
   filters: PlannerFilters;
   year: number;
   withinCode: string | null;
+  includeDemo: boolean;
 }
 
 type Ancestor = { code: string; shortName: string; level: string; parent?: Ancestor | null };
@@ -51,11 +52,11 @@ export function placeOf(node: { parent?: Ancestor | null }): { district: string 
 }
 
 /** Communes matching the planners' filters in a year, below `withinCode` or nationwide. */
-export async function loadFilterMatches(client: Client, { filters, year, withinCode }: MatchRequest): Promise<LayerResult<Matches>> {
+export async function loadFilterMatches(client: Client, { filters, year, withinCode, includeDemo }: MatchRequest): Promise<LayerResult<Matches>> {
   const { units } = await queryData(
     client,
     matchesQuery,
-    { filter: unitFilterFor(filters, year, withinCode), year, first: matchLimit },
+    { filter: { ...unitFilterFor(filters, year, withinCode), includeDemo }, year, first: matchLimit, includeDemo },
     { requestPolicy: 'network-only' },
   );
   const { nodes, totalCount } = units;
@@ -84,7 +85,7 @@ export async function loadFilterMatches(client: Client, { filters, year, withinC
 /** The planners' matches: outlined on the map (the rest fades) and listed in the table. */
 export const filterMatchesLayer: MapLayer<Matches, MatchRequest, 'filter-matches'> = {
   id: 'filter-matches',
-  request: ({ filtering, filters, year, scope }) => (filtering ? { filters, year, withinCode: scope?.code ?? null } : null),
+  request: ({ filtering, filters, year, scope, includeDemo }) => (filtering ? { filters, year, withinCode: scope?.code ?? null, includeDemo } : null),
   load: loadFilterMatches,
   draw: ({ highlight }) => ({
     kind: 'unit-state',

@@ -21,6 +21,12 @@ export interface LegendClass {
 export interface Legend {
   counts: LegendClass[];
   syntheticCount: number;
+  /** Units coloured from documented (or user-entered) data. */
+  documentedCount: number;
+  /** Whether the figures count demo data (the view's switch). */
+  includesDemo: boolean;
+  /** Districts and provinces are coloured from their communes: how many of those are documented and demo. */
+  communes: { documented: number; demo: number } | null;
   /** Criteria in the set the layer is coloured with; null when no set is valid that year. */
   criteriaCount: number | null;
 }

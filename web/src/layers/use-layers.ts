@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { MapView } from '../view/map-view.ts';
-import type { LayerDrawing, LayerResult, MapLayer } from './layer.ts';
+import type { LayerDrawing, LayerResult, Legend, MapLayer } from './layer.ts';
 import { layers, type RegisteredLayer } from './registry.ts';
 
 type DataOf<L> = L extends { draw(data: infer Data): LayerDrawing } ? Data : never;
@@ -73,4 +73,11 @@ export function useDrawings(loaded: LoadedLayers): LayerDrawing[] {
     // biome-ignore lint/correctness/useExhaustiveDependencies: the drawings depend on the results alone, compared one by one
     results,
   );
+}
+
+const noLegend: Legend = { counts: [], syntheticCount: 0, documentedCount: 0, includesDemo: true, communes: null, criteriaCount: null };
+
+/** The legend of the first loaded layer that has one (the colouring layer), or an empty one. */
+export function legendOf(results: LoadedLayer<unknown>[]): Legend {
+  return results.find((layer) => layer.result?.legend)?.result?.legend ?? noLegend;
 }

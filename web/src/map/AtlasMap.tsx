@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, GeoJSON } from 'geojson';
@@ -18,7 +20,8 @@ interface AtlasMapProps {
   selectedCode: string | null;
   label: string;
   onUnitClick(properties: UnitFeatureProperties): void;
-  onUnitHover(properties: UnitFeatureProperties | null): void;
+  /** The unit under the pointer and the pointer's place on the map; null when it leaves the units. */
+  onUnitHover(properties: UnitFeatureProperties | null, point?: { x: number; y: number }): void;
 }
 
 type Handlers = Pick<AtlasMapProps, 'onUnitClick' | 'onUnitHover'>;
@@ -35,7 +38,7 @@ function bindUnitEvents(map: maplibregl.Map, source: string, sourceLayer: string
     hovered = feature.id;
     map.setFeatureState(target(hovered), { hover: true });
     map.getCanvas().style.cursor = 'pointer';
-    handlers.current.onUnitHover(feature.properties as UnitFeatureProperties);
+    handlers.current.onUnitHover(feature.properties as UnitFeatureProperties, { x: event.point.x, y: event.point.y });
   };
   const onLeave = () => {
     if (hovered !== undefined) map.setFeatureState(target(hovered), { hover: false });
@@ -68,6 +71,7 @@ interface Placed {
  * style, feature state on the units) and reports hovers and clicks on the units.
  */
 export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHover }: AtlasMapProps) {
+  const { t } = useTranslation();
   const container = useRef<HTMLElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   // isStyleLoaded() is also false while a source is updating, and 'load' fires only once: wait on this.
@@ -87,6 +91,12 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
       style: baseStyle,
       bounds: vietnamBounds,
       attributionControl: false,
+      // MapLibre's own labels (canvas, zoom buttons) in the page's language when the map is made.
+      locale: {
+        'Map.Title': i18next.t('map.canvasLabel'),
+        'NavigationControl.ZoomIn': i18next.t('map.zoomIn'),
+        'NavigationControl.ZoomOut': i18next.t('map.zoomOut'),
+      },
       // Lets tests and screenshots read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
@@ -160,6 +170,20 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
       if (unitSource.current) instance.setFilter(selectedLayerId(unitSource.current.sourceId), selectedFilter(selectedCode));
     });
   }, [selectedCode]);
+
+  // MapLibre sets its controls' names once: follow a change of language.
+  useEffect(() => {
+    const names: [string, string][] = [
+      ['.maplibregl-ctrl-zoom-in', t('map.zoomIn')],
+      ['.maplibregl-ctrl-zoom-out', t('map.zoomOut')],
+    ];
+    for (const [selector, name] of names) {
+      const button = container.current?.querySelector(selector);
+      button?.setAttribute('title', name);
+      button?.setAttribute('aria-label', name);
+    }
+    container.current?.querySelector('canvas')?.setAttribute('aria-label', t('map.canvasLabel'));
+  }, [t]);
 
   return <section ref={container} className="atlas-map" aria-label={label} data-testid="map" />;
 }

@@ -1,4 +1,5 @@
 import { bandCodes, type Tier } from '../graphql/codes.ts';
+import { labelFont, labelFontFaces } from './label-fonts.ts';
 import type { FilterSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 
 /**
@@ -14,6 +15,8 @@ export const palette = {
   hoverOutline: '#222222',
   selectedOutline: '#1b3a4b',
   matchOutline: '#00796b',
+  label: '#1d2733',
+  labelHalo: 'rgba(255, 255, 255, 0.9)',
 };
 
 /**
@@ -178,12 +181,29 @@ export function unitLayers(source: string, sourceLayer?: string): LayerSpecifica
       filter: ['==', ['get', 'code'], ''],
       paint: { 'line-color': palette.selectedOutline, 'line-width': 2.5 },
     },
+    {
+      // Names where they fit: MapLibre drops a label that would collide with one already placed.
+      id: labelLayerId(source),
+      type: 'symbol',
+      ...from,
+      layout: {
+        'text-field': ['coalesce', ['get', 'shortName'], ''],
+        'text-font': [labelFont],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 12, 12, 14],
+        'text-max-width': 7,
+        'text-padding': 3,
+      },
+      paint: { 'text-color': palette.label, 'text-halo-color': palette.labelHalo, 'text-halo-width': 1.5 },
+    },
   ] as LayerSpecification[];
 }
 
-/** The sea; every layer of the registry is added over it. */
+export const labelLayerId = (source: string) => `${source}-label`;
+
+/** The sea; every layer of the registry is added over it. Label fonts are the app's own files (no network). */
 export const baseStyle: StyleSpecification = {
   version: 8,
+  'font-faces': labelFontFaces,
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } }],
 };

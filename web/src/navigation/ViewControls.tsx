@@ -20,7 +20,6 @@ export function ViewControls({ year, set, setOptions, onChange, onPickUnit }: Vi
   const switchLanguage = () => {
     const next: Language = i18n.language === 'vi' ? 'en' : 'vi';
     void i18n.changeLanguage(next);
-    document.documentElement.lang = next;
     onChange({ type: 'changed', changes: { lang: next } });
   };
   return (

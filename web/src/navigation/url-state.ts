@@ -14,6 +14,10 @@ export interface ViewState {
   level?: NationalLevel | null;
   /** Criteria set colouring the communes, when not the national standard one. */
   set?: string | null;
+  /** Count generated demo data beside the documented (default); false: documented only (`demo=0`). */
+  demo: boolean;
+  /** Show the plans (targets) of the year instead of what was achieved (`plan=1`). */
+  plan: boolean;
 }
 
 export const nationalLevels = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const satisfies readonly Level[];
@@ -51,6 +55,8 @@ export function parseViewState(search: string): ViewState {
     filters: parseFilters(params),
     level: parseLevel(params.get('level')),
     set: /^[a-z0-9-]{1,60}$/.test(params.get('set') ?? '') ? params.get('set') : null,
+    demo: params.get('demo') !== '0',
+    plan: params.get('plan') === '1',
   };
 }
 
@@ -64,6 +70,8 @@ export function serializeViewState(state: ViewState): string {
   if (!state.unit && state.level && state.level !== 'PROVINCE') params.set('level', state.level);
   if (state.year !== defaultYear) params.set('year', String(state.year));
   if (state.set) params.set('set', state.set);
+  if (state.demo === false) params.set('demo', '0');
+  if (state.plan) params.set('plan', '1');
   writeFilters(params, state.filters ?? emptyFilters);
   if (state.lang !== 'vi') params.set('lang', state.lang);
   const text = params.toString();

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { LegendClass } from '../layers/layer.ts';
+import type { Legend as LegendData, LegendClass } from '../layers/layer.ts';
 
 interface LegendProps {
-  counts: LegendClass[];
-  syntheticCount: number;
+  legend: LegendData;
 }
 
 /**
  * The classes of the criteria set the map is coloured with, as the API serves them, then the tiers
  * and "no data", with the number of units drawn in each; synthetic data is explained, never hidden.
  */
-export function Legend({ counts, syntheticCount }: LegendProps) {
+export function Legend({ legend }: LegendProps) {
+  const { counts, syntheticCount, documentedCount, includesDemo } = legend;
   const { t, i18n } = useTranslation();
   const labelOf = ({ band, label, meetsStandard }: LegendClass) => {
     if (!label) return t(`band.${band}`);
@@ -29,6 +29,13 @@ export function Legend({ counts, syntheticCount }: LegendProps) {
           </li>
         ))}
       </ul>
+      <p className="legend-note" data-testid="legend-sources" data-documented={documentedCount} data-demo={syntheticCount}>
+        {!includesDemo
+          ? t('legend.documentedOnly', { count: documentedCount })
+          : legend.communes
+            ? t('legend.sourcesCommunes', legend.communes)
+            : t('legend.sources', { documented: documentedCount, demo: syntheticCount })}
+      </p>
       {syntheticCount > 0 && (
         <p className="legend-note">
           <span className="swatch swatch-hatched" aria-hidden="true" />

@@ -7,55 +7,87 @@ import { UnitFacts } from './UnitFacts.tsx';
 import { asOfYear } from '../view/as-of.ts';
 
 const communeStatusQuery = graphql(`
-  query CommuneStatus($code: String!, $year: Int!, $asOf: String!, $set: String) {
+  query CommuneStatus($code: String!, $year: Int!, $asOf: String!, $set: String, $includeDemo: Boolean!, $kind: AssessmentKind!) {
     unit(code: $code, asOf: $asOf) {
       code
-      status(year: $year, set: $set) { criteriaSet criteriaMet criteriaTotal band tier synthetic missing items { criterion nameVi nameEn status } }
+      status(year: $year, set: $set, includeDemo: $includeDemo, kind: $kind) {
+        criteriaSet criteriaMet criteriaTotal band tier tierWithoutDecision synthetic missing sourceDocument sourceRef statedOn
+        items { criterion nameVi nameEn status }
+      }
     }
   }
 `);
 
 const areaSummaryQuery = graphql(`
-  query AreaSummary($code: String!, $year: Int!, $set: String) {
-    summary(unitCode: $code, year: $year, set: $set) {
-      communeCount assessedCount syntheticCount averageCriteria criteriaSet
+  query AreaSummary($code: String!, $year: Int!, $set: String, $includeDemo: Boolean!, $kind: AssessmentKind!) {
+    summary(unitCode: $code, year: $year, set: $set, includeDemo: $includeDemo, kind: $kind) {
+      communeCount assessedCount syntheticCount documentedCount includesDemo averageCriteria criteriaSet
       recognisedCounts { tier count }
+      recognisedWithoutDecision
       bandCounts { band count }
       perCriterion { criterion met nameVi nameEn }
       ownStatus { criteriaSet criteriaMet criteriaTotal missing }
       reported {
-        computed difference
+        computed difference coveredCount ofCount demoFitted
         reported { metric value band criterion year asWritten sourceRef sourceDocument { key number title } }
       }
     }
   }
 `);
 
-/** The selected unit's standing in the chosen year: a commune's criteria grid, or an area's averages. */
-export function StatusSection({ code, level, year, set }: { code: string; level: Level; year: number; set: string | null }) {
-  return level === 'COMMUNE' ? <CommuneStatus code={code} year={year} set={set} /> : <AreaSummary code={code} year={year} set={set} />;
+interface StatusProps {
+  code: string;
+  year: number;
+  set: string | null;
+  /** Count demo data beside the documented. */
+  includeDemo: boolean;
+  /** The plans of the year instead of what was achieved. */
+  plan: boolean;
 }
 
-function CommuneStatus({ code, year, set }: { code: string; year: number; set: string | null }) {
+/** The selected unit's standing in the chosen year: a commune's criteria grid, or an area's averages. */
+export function StatusSection({ level, ...props }: StatusProps & { level: Level }) {
+  return level === 'COMMUNE' ? <CommuneStatus {...props} /> : <AreaSummary {...props} />;
+}
+
+function CommuneStatus({ code, year, set, includeDemo, plan }: StatusProps) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year, asOf: asOfYear(year), set } });
+  const kind = plan ? 'TARGET' : 'ACTUAL';
+  const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year, asOf: asOfYear(year), set, includeDemo, kind } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   const status = data?.unit.status;
   return (
     <section className="status" data-testid="status">
-      <h3>{t('status.heading', { year })}</h3>
+      <h3>{t(plan ? 'status.planHeading' : 'status.heading', { year })}</h3>
       {!data ? (
         <p role="status">{t('map.loading')}</p>
       ) : !status ? (
-        <p>{t('status.none')}</p>
+        <p>{t(plan ? 'status.noPlan' : includeDemo ? 'status.none' : 'status.noneDocumented')}</p>
       ) : (
         <>
-          <p className="status-line">
-            <strong>{t('status.criteria', { met: status.criteriaMet, total: status.criteriaTotal })}</strong>
+          <p className="status-line" data-testid="status-line">
+            <strong>{t(plan ? 'status.plannedCriteria' : 'status.criteria', { met: status.criteriaMet, total: status.criteriaTotal })}</strong>
             {' · '}
-            {status.tier ? t(`status.tier.${status.tier}`) : t(`band.${status.band}`)}
+            {plan
+              ? [t(`band.${status.band}`), status.tier ? t(`plan.tier.${status.tier}`) : null].filter(Boolean).join(' · ')
+              : status.tier
+                ? t(`status.tier.${status.tier}`)
+                : t(`band.${status.band}`)}
           </p>
-          {status.synthetic && <p className="synthetic-note">{t('status.synthetic')}</p>}
+          {status.tierWithoutDecision && (
+            <p className="no-decision" data-testid="no-decision">
+              {t('status.noDecision', { tier: t(`status.tier.${status.tierWithoutDecision}`) })}
+            </p>
+          )}
+          {status.synthetic ? (
+            <p className="synthetic-note">{t('status.synthetic')}</p>
+          ) : (
+            status.sourceDocument && (
+              <p className="source-line" data-testid="status-source">
+                {t('status.source', { document: status.sourceDocument, ref: status.sourceRef ?? '', date: status.statedOn ?? '—' })}
+              </p>
+            )
+          )}
           {status.missing.length > 0 && <p>{t('status.missing', { list: status.missing.join(', ') })}</p>}
           <ol className="criteria-grid" aria-label={status.criteriaSet}>
             {status.items.map((item) => (
@@ -75,15 +107,16 @@ function CommuneStatus({ code, year, set }: { code: string; year: number; set: s
 
 type ReportedRow = ResultOf<typeof areaSummaryQuery>['summary']['reported'][number];
 
-function AreaSummary({ code, year, set }: { code: string; year: number; set: string | null }) {
+function AreaSummary({ code, year, set, includeDemo, plan }: StatusProps) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery({ query: areaSummaryQuery, variables: { code, year, set } });
+  const kind = plan ? 'TARGET' : 'ACTUAL';
+  const [{ data, error }] = useQuery({ query: areaSummaryQuery, variables: { code, year, set, includeDemo, kind } });
   if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
   const summary = data?.summary;
   const number = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
   return (
     <section className="status" data-testid="status">
-      <h3>{t('status.heading', { year })}</h3>
+      <h3>{t(plan ? 'status.planHeading' : 'status.heading', { year })}</h3>
       {!summary ? (
         <p role="status">{t('map.loading')}</p>
       ) : (
@@ -95,12 +128,19 @@ function AreaSummary({ code, year, set }: { code: string; year: number; set: str
             </p>
           )}
           {summary.assessedCount === 0 ? (
-            <p>{t('status.none')}</p>
+            <p>{t(plan ? 'status.noPlan' : includeDemo ? 'status.none' : 'status.noneDocumented')}</p>
           ) : (
             <>
-              <p>{t('status.average', { value: number.format(summary.averageCriteria ?? 0), count: summary.assessedCount })}</p>
-              <p>{t('summary.communes', { assessed: summary.assessedCount, total: summary.communeCount })}</p>
-              <p>{t('status.recognised', { count: summary.recognisedCounts.reduce((n, r) => n + r.count, 0) })}</p>
+              <p>
+                {t(plan ? 'status.plannedAverage' : 'status.average', { value: number.format(summary.averageCriteria ?? 0), count: summary.assessedCount })}
+              </p>
+              <p data-testid="summary-sources">
+                {t('summary.communesBySource', { documented: summary.documentedCount, demo: summary.syntheticCount, total: summary.communeCount })}
+              </p>
+              {!plan && <p>{t('status.recognised', { count: summary.recognisedCounts.reduce((n, r) => n + r.count, 0) })}</p>}
+              {summary.recognisedWithoutDecision > 0 && (
+                <p className="no-decision">{t('status.recognisedWithoutDecision', { count: summary.recognisedWithoutDecision })}</p>
+              )}
               {summary.syntheticCount > 0 && <p className="synthetic-note">{t('legend.synthetic', { count: summary.syntheticCount })}</p>}
               <h4>{t('summary.perCriterion')}</h4>
               <BarList
@@ -145,7 +185,7 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
   const { t } = useTranslation();
   const describe = (r: ReportedRow['reported']) =>
     [
-      t(`metric.${r.metric}`, { defaultValue: r.metric.replaceAll('_', ' ') }),
+      t(`metric.${r.metric}`, { defaultValue: t('metric.unknown', { code: r.metric }) }),
       r.band ? t(`band.${r.band}`, { defaultValue: r.band }) : null,
       r.criterion ? t('summary.criterionNumber', { number: r.criterion }) : null,
     ]
@@ -160,6 +200,7 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
             <th>{t('summary.metric')}</th>
             <th>{t('summary.reportedValue')}</th>
             <th>{t('summary.computed')}</th>
+            <th>{t('summary.coverage')}</th>
           </tr>
         </thead>
         <tbody>
@@ -173,6 +214,10 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
               <td>
                 {row.computed === null ? '—' : format(row.computed)}
                 {row.difference ? ` (${row.difference > 0 ? '+' : ''}${format(row.difference)})` : ''}
+              </td>
+              <td data-testid="coverage">
+                {row.computed === null ? t('summary.notComparable') : t('summary.coveredOf', { covered: row.coveredCount, of: row.ofCount })}
+                {row.demoFitted && <span className="demo-fitted"> · {t('summary.demoFitted')}</span>}
               </td>
             </tr>
           ))}

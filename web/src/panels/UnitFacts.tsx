@@ -16,11 +16,12 @@ const unitFactsQuery = graphql(`
         criteriaSet { code tier provinceCode }
         status { criteriaMet criteriaTotal band tier }
       }
-      recognitions { year tier status decisionNumber decidedOn synthetic sourceRef sourceDocument { key number title } }
+      code
+      recognitions { year tier status decisionNumber decidedOn synthetic sourceRef sourceDocument { key number title } documentedOn { code name } }
       targets { year tier criteriaCount criteria text synthetic sourceRef sourceDocument { key number title } }
       indicatorValues { year kind indicatorCode value unitOfMeasure synthetic sourceRef sourceDocument { key number title } }
     }
-    dataQualityFindings(unitCode: $code) { kind severity reason rawValue reading sourceRef sourceDocument { key number title } }
+    dataQualityFindings(unitCode: $code) { kind severity origin reason reasonVi rawValue reading readingVi sourceRef sourceDocument { key number title } }
   }
 `);
 
@@ -92,6 +93,8 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
               <li key={i}>
                 {r.decidedOn ?? r.year}: {t(`recognition.${r.status}`)} — {t(`status.tier.${r.tier}`)}
                 {r.decisionNumber && <> · {t('recognitions.decision', { number: r.decisionNumber })}</>}
+                {r.status === 'RECOGNISED' && !r.decisionNumber && !r.decidedOn && <span className="no-decision"> {t('recognitions.noDecision')}</span>}
+                {r.documentedOn.code !== unit.code && <> · {t('recognitions.documentedOn', { name: r.documentedOn.name })}</>}
                 {r.synthetic && <span className="badge-synthetic">{t('badge.synthetic')}</span>}
                 <SourceRef fact={r} />
               </li>
@@ -146,14 +149,15 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
           <ul className="facts-list findings" data-testid="findings">
             {findings.map((f, i) => (
               <li key={i} className={`finding finding-${f.severity}`}>
-                <strong>{t(`finding.kind.${f.kind}`, { defaultValue: f.kind })}</strong>: {f.reason}
+                <span className="finding-severity">{t(`finding.severity.${f.severity}`, { defaultValue: f.severity })}</span>{' '}
+                <strong>{t(`finding.kind.${f.kind}`, { defaultValue: f.kind })}</strong>: <InLanguage vi={f.reasonVi} en={f.reason} />
                 {f.rawValue && (
                   <>
                     {' '}
-                    · {t('findings.raw')} “{f.rawValue}”
+                    · {f.origin === 'check' ? t('findings.checked') : t('findings.raw')} <q lang={f.origin === 'check' ? undefined : 'vi'}>{f.rawValue}</q>
                   </>
                 )}{' '}
-                · {t('findings.reading')} {f.reading}
+                · {t('findings.reading')} <InLanguage vi={f.readingVi} en={f.reading} />
                 <SourceRef fact={f} />
               </li>
             ))}
@@ -161,5 +165,17 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
         </>
       )}
     </div>
+  );
+}
+
+/** A text written in both languages, in the interface's; where no Vietnamese is written yet, the English, marked as such. */
+function InLanguage({ vi, en }: { vi: string | null; en: string }) {
+  const { t, i18n } = useTranslation();
+  if (i18n.language !== 'vi') return <>{en}</>;
+  if (vi) return <>{vi}</>;
+  return (
+    <span lang="en">
+      {en} <em>({t('findings.untranslated')})</em>
+    </span>
   );
 }

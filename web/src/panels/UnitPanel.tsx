@@ -29,7 +29,7 @@ export function UnitPanel({ selected, listLevel, units, loading, children, onSel
             <dt>{t('unit.code')}</dt>
             <dd>{selected.code}</dd>
             <dt>{t('unit.kind')}</dt>
-            <dd>{selected.kind}</dd>
+            <dd>{t(`unitKind.${selected.kind}`, { defaultValue: selected.kind })}</dd>
             <dt>{t('unit.area')}</dt>
             <dd>{selected.areaKm2 === null ? t('unit.noPolygon') : t('unit.areaValue', { value: number.format(selected.areaKm2) })}</dd>
           </dl>

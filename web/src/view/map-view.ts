@@ -23,6 +23,10 @@ export interface MapView {
   hierarchy: Hierarchy;
   /** Criteria set colouring the units; null for the national standard set. */
   set: string | null;
+  /** Count demo data beside the documented. */
+  includeDemo: boolean;
+  /** What was achieved, or what the plans of the year aim at. */
+  kind: 'ACTUAL' | 'TARGET';
 }
 
 /** Null until the URL's unit is looked up (or followed into a newly chosen year). Pure. */
@@ -39,5 +43,7 @@ export function mapViewOf(view: AtlasView, set: string | null): MapView | null {
   const national = url.level && nationalLevelsOf(hierarchy).includes(url.level) ? url.level : null;
   const tilesLevel = path.length === 0 && national && national !== 'PROVINCE' ? national : null;
   const level = tilesLevel ?? (showCommunes ? 'COMMUNE' : below);
-  return { scope, selected: path.at(-1) ?? null, level, tilesLevel, showCommunes, filters: url.filters, filtering, year: url.year, hierarchy, set };
+  const kind = url.plan ? 'TARGET' : 'ACTUAL';
+  const { filters, year, demo: includeDemo } = url;
+  return { scope, selected: path.at(-1) ?? null, level, tilesLevel, showCommunes, filters, filtering, year, hierarchy, set, includeDemo, kind };
 }

@@ -28,7 +28,7 @@ export type ViewAction =
   | { type: 'path-resolved'; path: DrillPath | null }
   /** Drilling, climbing, a search hit or a row of the table (a search hit says what its unit became). */
   | { type: 'navigated'; path: DrillPath; carried?: Carried }
-  | { type: 'changed'; changes: Partial<Pick<ViewState, 'lang' | 'year' | 'filters' | 'set'>> }
+  | { type: 'changed'; changes: Partial<Pick<ViewState, 'lang' | 'year' | 'filters' | 'set' | 'demo' | 'plan'>> }
   /** At country level: provinces, or every district or commune of the country. */
   | { type: 'national-level-chosen'; level: NonNullable<ViewState['level']> }
   /** The selected unit followed into the new year: its path there (null: none), and what happened. */

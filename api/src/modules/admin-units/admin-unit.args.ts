@@ -82,6 +82,13 @@ export class UnitFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only synthetic (true) or only documented (false) statuses' })
   @IsOptional()
   synthetic?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the band, criterion and tier filters read demo statuses too; default: the server’s setting (DEMO_DATA)',
+  })
+  @IsOptional()
+  includeDemo?: boolean;
 }
 
 @ArgsType()

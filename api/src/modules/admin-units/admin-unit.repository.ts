@@ -1,6 +1,6 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { AdminUnit, AdminLevel } from './admin-unit.entity.ts';
-import { codeListInForce, today } from './code-lists.ts';
+import { codeListInForce, formerCodeList, today, villageCodeList } from './code-lists.ts';
 import { intArray, sqlFile } from '../../db/sql-file.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
 
@@ -83,7 +83,9 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
 
   /** Units found by their own or a former name (see search-with-former-names.sql): id → former units matched. */
   async searchWithFormerNames(searchKey: string, codeList: string | null): Promise<Map<number, number[]>> {
-    const rows = await this.em.getConnection().execute<{ id: number; former_ids: number[] }[]>(searchSql, [`%${escapeLike(searchKey)}%`, codeList, codeList]);
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: number; former_ids: number[] }[]>(searchSql, [`%${escapeLike(searchKey)}%`, `%${escapeLike(searchKey)}%`, codeList, codeList]);
     return new Map(rows.map((r) => [r.id, r.former_ids]));
   }
 
@@ -111,13 +113,25 @@ export class AdminUnitRepository extends EntityRepository<AdminUnit> {
     return { units, totalCount };
   }
 
+  /**
+   * The units in force on the date: the code list in force then, and the communes of the 2019 list
+   * merged away since but still there on that date (2016: Hiệp Hạ, merged into Minh Hiệp in 2020).
+   * Villages are on no GSO list: the documents' villages have a list of their own.
+   */
+  private inForce(query: Omit<UnitQuery, 'after' | 'limit'>) {
+    if (query.level === ('village' as AdminLevel)) return { codeList: villageCodeList };
+    return { $or: [{ codeList: codeListInForce(query.asOf) }, { codeList: formerCodeList, validTo: { $gt: query.asOf } }] };
+  }
+
   private whereFor(query: Omit<UnitQuery, 'after' | 'limit'>) {
     return {
-      ...(query.includeFormer ? {} : { codeList: codeListInForce(query.asOf) }),
       ...(query.level ? { level: query.level } : {}),
       ...(query.parentId ? { parent: query.parentId } : {}),
-      ...(query.withinId ? { $or: [{ parent: query.withinId }, { parent: { parent: query.withinId } }] } : {}),
-      ...(query.flags?.length ? { $and: query.flags.map((flag) => ({ flagRecords: { flag } })) } : {}),
+      $and: [
+        query.includeFormer ? {} : this.inForce(query),
+        query.withinId ? { $or: [{ parent: query.withinId }, { parent: { parent: query.withinId } }] } : {},
+        ...(query.flags ?? []).map((flag) => ({ flagRecords: { flag } })),
+      ],
       ...(query.ids ? { id: { $in: query.ids } } : {}),
     };
   }

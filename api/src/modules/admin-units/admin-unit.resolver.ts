@@ -7,8 +7,9 @@ import { GeoJSONScalar } from '../../schema/geojson.scalar.ts';
 import type { RequestContext } from '../../server/context.ts';
 import { UnitLink } from './unit-link.type.ts';
 import { linksOf } from './unit-links.ts';
+import { UnitAlias } from './unit-alias.entity.ts';
 
-const service = (ctx: RequestContext) => new AdminUnitService(ctx.em.getRepository(AdminUnit), ctx.services.statuses);
+const service = (ctx: RequestContext) => new AdminUnitService(ctx.em.getRepository(AdminUnit), ctx.services.statuses, ctx.demoByDefault);
 
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
@@ -34,6 +35,13 @@ export class AdminUnitResolver {
   @FieldResolver(() => [UnitLink], { description: 'Units this one was merged or split into, with part and area share' })
   successors(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<UnitLink[]> {
     return linksOf(unit, 'successors', ctx);
+  }
+
+  @FieldResolver(() => [UnitAlias], {
+    description: 'Spellings of the name found in source documents that differ from the code list’s (search finds the unit by them), each with its document',
+  })
+  aliases(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<UnitAlias[]> {
+    return ctx.loaders.aliases.load(unit.id);
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true })

@@ -18,6 +18,7 @@ export class AdminUnitService {
   constructor(
     private readonly units: AdminUnitRepository,
     private readonly statuses?: StatusService,
+    private readonly demoByDefault = true,
   ) {}
 
   getByCode(code: string, options: { codeList?: string; asOf?: string } = {}): Promise<AdminUnit> {
@@ -62,7 +63,13 @@ export class AdminUnitService {
   private async idsMatchingStatus(base: Parameters<AdminUnitRepository['findIds']>[0], filter: Partial<UnitFilter>): Promise<number[]> {
     if (!filter.year) throw new InvalidInputError('year is required to filter by band, criterion, tier or synthetic', { field: 'filter.year' });
     if (!this.statuses) throw new Error('AdminUnitService needs the StatusService to filter by status');
-    const query = { year: filter.year, setCode: filter.set, kind: AssessmentKind.ACTUAL };
+    // Filtering on synthetic=true asks for demo statuses, so they count whatever the default.
+    const query = {
+      year: filter.year,
+      setCode: filter.set,
+      kind: AssessmentKind.ACTUAL,
+      includeDemo: filter.includeDemo ?? filter.synthetic ?? this.demoByDefault,
+    };
     await this.statuses.validateQuery(query);
     const candidates = await this.units.findIds(base);
     const statuses = await this.statuses.statuses(candidates, query);

@@ -11,6 +11,25 @@ export const twoLevelCodeList = 'gso-2025-07' as const;
 export const formerCodeList = 'gso-2019' as const;
 
 /**
+ * Villages (thôn, bản) named by the source documents: no GSO list codes them, so the atlas keys them
+ * by their commune's code of the 01/03/2025 list and their name ("07345-hoang-van").
+ */
+export const villageCodeList = 'seeds-villages' as const;
+
+/** A village's code: its commune's code and its folded name without the type word. Pure. */
+export function villageCode(communeCode: string, name: string): string {
+  const folded = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/^(thon|ban|lang|xom|to dan pho)\s+/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${communeCode}-${folded}`;
+}
+
+/**
  * @deprecated The 01/03/2025 list is no longer the one in force: use {@link codeListInForce} for "the
  * units in force", or {@link preReformCodeList} for the list seeds of 2019–2024 are keyed to.
  */

@@ -16,6 +16,8 @@ export interface ExportRequest {
   level?: AdminLevel;
   /** Criteria set code; default: the national standard set of the level valid in the year. */
   set?: string;
+  /** Write generated demo assessments too; false leaves their rows blank (unknown), as if not assessed. */
+  includeDemo: boolean;
 }
 
 export interface ExportedFile {
@@ -69,7 +71,8 @@ export class AssessmentExportService {
       ...indicatorCodes.map(indicatorHeader),
     ];
     const rows = units.map((u) => {
-      const stored = assessments.get(assessmentKey(u.id, set.id, request.year));
+      const found = assessments.get(assessmentKey(u.id, set.id, request.year));
+      const stored = found?.synthetic && !request.includeDemo ? undefined : found;
       return [
         u.code,
         u.name,
@@ -81,7 +84,7 @@ export class AssessmentExportService {
         ...indicatorCodes.map((code) => indicators.get(indicatorKey(u.id, set.id, request.year, code))?.[0]?.value ?? ''),
       ].map(neutraliseFormula);
     });
-    const fileName = `ntm-${unit.code}-${request.year}-${set.code}${level === AdminLevel.DISTRICT ? '-districts' : ''}.${request.format}`;
+    const fileName = `ntm-${unit.code}-${request.year}-${set.code}${level === AdminLevel.DISTRICT ? '-districts' : ''}${request.includeDemo ? '' : '-documented'}.${request.format}`;
     const body = request.format === 'xlsx' ? await toXlsx(header, rows, set) : toCsv(header, rows);
     return { fileName, contentType: contentTypes[request.format], body, rows: rows.length };
   }

@@ -18,6 +18,8 @@ export interface SetWithIds extends KnownSet {
 
 export interface StoredAssessment {
   id: number;
+  /** Generated demo data. */
+  synthetic: boolean;
   statuses: Map<number, ItemStatus>;
 }
 
@@ -95,13 +97,12 @@ export class ImportRepository {
   async storedAssessments(unitIds: readonly number[], years: readonly number[]): Promise<Map<string, StoredAssessment>> {
     const stored = new Map<string, StoredAssessment>();
     if (!unitIds.length) return stored;
-    const rows = await this.em.execute<{ assessment_id: number; unit_id: number; criteria_set_id: number; year: number; number: number; status: ItemStatus }[]>(
-      storedAssessmentsSql,
-      [intArray(unique(unitIds)), intArray(unique(years))],
-    );
+    const rows = await this.em.execute<
+      { assessment_id: number; unit_id: number; criteria_set_id: number; year: number; synthetic: boolean; number: number; status: ItemStatus }[]
+    >(storedAssessmentsSql, [intArray(unique(unitIds)), intArray(unique(years))]);
     for (const row of rows) {
       const key = assessmentKey(row.unit_id, row.criteria_set_id, row.year);
-      const assessment = stored.get(key) ?? { id: row.assessment_id, statuses: new Map() };
+      const assessment = stored.get(key) ?? { id: row.assessment_id, synthetic: row.synthetic, statuses: new Map() };
       assessment.statuses.set(row.number, row.status);
       stored.set(key, assessment);
     }

@@ -6,6 +6,19 @@ import { Assessment, AssessmentKind } from './assessment.entity.ts';
 import { Recognition } from './recognition.entity.ts';
 import { Target } from './target.entity.ts';
 import { IndicatorValue } from './indicator-value.entity.ts';
+import { linksOf } from '../admin-units/unit-links.ts';
+
+/** The unit and the units it was formed from, through up to four reforms (mergers of 2019–2020, 2024, 2025). */
+async function unitAndPredecessors(unit: AdminUnit, ctx: RequestContext): Promise<AdminUnit[]> {
+  const found = new Map<number, AdminUnit>([[unit.id, unit]]);
+  let frontier = [unit];
+  for (let depth = 0; depth < 4 && frontier.length; depth++) {
+    const links = (await Promise.all(frontier.map((u) => linksOf(u, 'predecessors', ctx)))).flat();
+    frontier = links.map((l) => l.unit).filter((u) => !found.has(u.id));
+    for (const u of frontier) found.set(u.id, u);
+  }
+  return [...found.values()];
+}
 
 /** The records behind a unit's status, each with its source. Lists per unit are short (tens). */
 @Resolver(() => AdminUnit)
@@ -19,9 +32,17 @@ export class UnitFactsResolver {
     return ctx.em.find(Assessment, { unit, ...(kind ? { kind } : {}) }, { populate: ['criteriaSet', 'sourceDocument'], orderBy: { year: 'asc', kind: 'asc' } });
   }
 
-  @FieldResolver(() => [Recognition], { description: 'Verification, appraisal and recognition steps' })
-  recognitions(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<Recognition[]> {
-    return ctx.em.find(Recognition, { unit }, { populate: ['sourceDocument'], orderBy: { year: 'asc', id: 'asc' } });
+  @FieldResolver(() => [Recognition], {
+    description:
+      'Verification, appraisal and recognition steps. With includePredecessors (default true), also those documented on the units this one was formed from, through every reform (each names its unit in documentedOn)',
+  })
+  async recognitions(
+    @Root() unit: AdminUnit,
+    @Arg('includePredecessors', () => Boolean, { defaultValue: true }) includePredecessors: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Recognition[]> {
+    const units = includePredecessors ? await unitAndPredecessors(unit, ctx) : [unit];
+    return ctx.em.find(Recognition, { unit: { $in: units.map((u) => u.id) } }, { populate: ['sourceDocument', 'unit'], orderBy: { year: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => [Target], { description: 'Plans: criteria or tiers to reach by a year' })
@@ -37,5 +58,13 @@ export class UnitFactsResolver {
   @FieldResolver(() => [UnitFlag], { description: 'border, dbkk… with their basis' })
   flags(@Root() unit: AdminUnit, @Ctx() ctx: RequestContext): Promise<UnitFlag[]> {
     return ctx.loaders.flags.load(unit.id);
+  }
+}
+
+@Resolver(() => Recognition)
+export class RecognitionUnitResolver {
+  @FieldResolver(() => AdminUnit, { description: 'The unit the step is documented on: this unit, or one it was formed from' })
+  documentedOn(@Root() recognition: Recognition, @Ctx() ctx: RequestContext): Promise<AdminUnit> {
+    return ctx.loaders.units.byId.load(recognition.unit.id).then((u) => u ?? ctx.em.findOneOrFail(AdminUnit, { id: recognition.unit.id }));
   }
 }

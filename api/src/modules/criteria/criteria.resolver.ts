@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { RequestContext } from '../../server/context.ts';
 import { BandType, CommuneGroupType, CriteriaSet, RelatedFrameType } from './criteria-set.entity.ts';
 import { bandMeetsStandard } from '../status/band.ts';
-import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { NotFoundError } from '../../errors/domain-errors.ts';
 import { Criterion } from './criterion.entity.ts';
 import { CommuneGroupAssignment } from './commune-group.entity.ts';
@@ -38,7 +37,7 @@ export class CriteriaSetResolver {
     @Arg('set', () => String, { nullable: true }) set?: string | null,
   ): Promise<CriteriaSet | null> {
     if (set) {
-      await ctx.services.statuses.validateQuery({ year, setCode: set, kind: AssessmentKind.ACTUAL });
+      await ctx.services.statuses.validateQuery({ year, setCode: set });
       return ctx.services.statuses.criteriaSet(set);
     }
     return ctx.services.statuses.standardSetFor(year).catch((error: unknown) => {

@@ -33,13 +33,21 @@ export class DataQualityFinding {
   @Property({ type: 'text', nullable: true })
   rawValue?: string;
 
-  @Field(() => String, { description: 'What we took it to mean in the data' })
+  @Field(() => String, { description: 'What we took it to mean in the data (English)' })
   @Property({ type: 'text' })
   reading!: string;
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true, description: 'The same reading in Vietnamese; null where none is written yet' })
+  @Property({ type: 'text', nullable: true })
+  readingVi?: string;
+
+  @Field(() => String, { description: 'Why (English)' })
   @Property({ type: 'text' })
   reason!: string;
+
+  @Field(() => String, { nullable: true, description: 'The same reason in Vietnamese; null where none is written yet' })
+  @Property({ type: 'text', nullable: true })
+  reasonVi?: string;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })

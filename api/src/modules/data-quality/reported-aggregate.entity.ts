@@ -43,4 +43,8 @@ export class ReportedAggregate extends Provenance {
   @Field(() => Float, { nullable: true })
   @Property({ type: 'double', nullable: true })
   value?: number;
+
+  @Field(() => Boolean, { description: 'The demo data was generated to match this figure (seeds/loader/synthetic-records.ts)' })
+  @Property({ type: 'boolean', default: false })
+  demoFitted = false;
 }

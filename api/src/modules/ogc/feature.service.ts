@@ -81,7 +81,10 @@ export class FeatureService {
   private readonly repository: FeatureRepository;
   private readonly statuses: StatusService;
 
-  constructor(em: EntityManager) {
+  constructor(
+    em: EntityManager,
+    private readonly demoByDefault = true,
+  ) {
     this.repository = new FeatureRepository(em);
     this.statuses = new StatusService(em);
   }
@@ -110,7 +113,8 @@ export class FeatureService {
       dbkk: query.dbkk,
     });
     const year = query.year ?? (await this.repository.latestAssessedYear(collection.level));
-    const statusQuery = year === null ? null : { year, kind: AssessmentKind.ACTUAL };
+    // demo=false: documented statuses only; demo=true: demo ones too (and the filter keeps only them).
+    const statusQuery = year === null ? null : { year, kind: AssessmentKind.ACTUAL, includeDemo: query.demo ?? this.demoByDefault };
     const filter = { bandIn: query.band, missingCriterion: query.missing, tier: query.tier, synthetic: query.demo };
     const filtering = Boolean(filter.bandIn?.length || filter.missingCriterion || filter.tier || filter.synthetic !== undefined);
     let matched = candidates;

@@ -70,9 +70,9 @@ function baseUrl(req: express.Request): string {
  * GeoJSON downloads) and one item. Answers carry an ETag of the data version and boundary import and
  * are revalidated (Cache-Control: no-cache); errors go to the app's boundary.
  */
-export function createOgcRouter(em: EntityManager): express.Router {
+export function createOgcRouter(em: EntityManager, demoByDefault = true): express.Router {
   const router = express.Router();
-  const service = () => new FeatureService(em.fork());
+  const service = () => new FeatureService(em.fork(), demoByDefault);
 
   /** ETag of what every answer derives from (statuses and boundaries) and the chosen format; 304 when the client holds it. */
   async function notModified(req: express.Request, res: express.Response, format: string): Promise<boolean> {

@@ -35,7 +35,10 @@ export class RollUpService {
     for (const link of links) {
       const weight = link.part === LineagePart.FULL ? 1 : (link.areaShare ?? 0);
       const year = years.get(link.unit.id);
-      const status = year === undefined ? undefined : (await this.statuses.statuses([link.unit.id], { year, kind: AssessmentKind.ACTUAL })).get(link.unit.id);
+      const status =
+        year === undefined
+          ? undefined
+          : (await this.statuses.statuses([link.unit.id], { year, kind: AssessmentKind.ACTUAL, includeDemo: true })).get(link.unit.id);
       const assessment = status
         ? ((await this.em.findOne(Assessment, { id: status.assessmentId }, { populate: ['criteriaSet', 'sourceDocument'] })) ?? undefined)
         : undefined;
@@ -54,7 +57,11 @@ export class RollUpService {
    */
   private async lastSummary(province: AdminUnit, upToYear: number) {
     const lastYear = province.validTo ? Number(province.validTo.slice(0, 4)) - 1 : upToYear;
-    return new SummaryService(this.em, this.statuses).summary(province.code, Math.min(lastYear, upToYear), undefined, AssessmentKind.ACTUAL);
+    return new SummaryService(this.em, this.statuses).summary(province.code, {
+      year: Math.min(lastYear, upToYear),
+      kind: AssessmentKind.ACTUAL,
+      includeDemo: true,
+    });
   }
 }
 

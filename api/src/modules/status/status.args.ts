@@ -21,6 +21,14 @@ export class StatusArgs {
 
   @Field(() => AssessmentKind, { defaultValue: AssessmentKind.ACTUAL })
   kind: AssessmentKind = AssessmentKind.ACTUAL;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Count generated demo (synthetic) data beside the documented: false = documented only. Default: the server’s setting (DEMO_DATA, on unless switched off). Reported-vs-computed figures never count demo data',
+  })
+  @IsOptional()
+  includeDemo?: boolean;
 }
 
 @ArgsType()

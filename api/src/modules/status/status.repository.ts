@@ -15,8 +15,12 @@ export interface StatusRow {
   met: number[];
   not_met: number[];
   unknown: number[];
+  source_key: string | null;
+  stated_on: string | null;
+  source_ref: string | null;
   recognised_tiers: string[];
-  recognition_synthetic: boolean;
+  undecided_tiers: string[];
+  planned_tiers: string[];
 }
 
 export interface DescendantRow {
@@ -31,15 +35,19 @@ export interface StatusQuery {
   year: number;
   setCode?: string;
   kind: AssessmentKind;
+  /** Count generated demo assessments; false: documented and user-entered only. */
+  includeDemo: boolean;
 }
 
 /** Named queries over assessments; the SQL lives beside this file. */
 export class StatusRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async statuses(unitIds: readonly number[], { year, setCode, kind }: StatusQuery): Promise<StatusRow[]> {
+  async statuses(unitIds: readonly number[], { year, setCode, kind, includeDemo }: StatusQuery): Promise<StatusRow[]> {
     if (unitIds.length === 0) return [];
-    return this.em.getConnection().execute<StatusRow[]>(unitStatusesSql, [intArray(unitIds), setCode ?? null, year, year, kind, year, year]);
+    return this.em
+      .getConnection()
+      .execute<StatusRow[]>(unitStatusesSql, [intArray(unitIds), setCode ?? null, year, year, kind, includeDemo, year, kind, year, year]);
   }
 
   /**

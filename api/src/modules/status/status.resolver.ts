@@ -13,7 +13,7 @@ import { linksOf } from '../admin-units/unit-links.ts';
 
 /** The year, set and kind the arguments ask for; refused with the reason when the set is not valid that year. */
 async function checkedQuery(args: StatusArgs, ctx: RequestContext): Promise<StatusQuery> {
-  const query = { year: args.year, setCode: args.set, kind: args.kind };
+  const query = { year: args.year, setCode: args.set, kind: args.kind, includeDemo: args.includeDemo ?? ctx.demoByDefault };
   await ctx.services.statuses.validateQuery(query);
   return query;
 }
@@ -52,8 +52,8 @@ export class StatusResolver {
   }
 
   @Query(() => Summary, { description: 'Band counts, averages, per-criterion counts and reported figures for the communes below a unit' })
-  summary(@Args(() => SummaryArgs) args: SummaryArgs, @Ctx() ctx: RequestContext): Promise<Summary> {
-    return new SummaryService(ctx.em, ctx.services.statuses).summary(args.unitCode, args.year, args.set, args.kind);
+  async summary(@Args(() => SummaryArgs) args: SummaryArgs, @Ctx() ctx: RequestContext): Promise<Summary> {
+    return new SummaryService(ctx.em, ctx.services.statuses).summary(args.unitCode, await checkedQuery(args, ctx));
   }
 }
 
@@ -78,7 +78,8 @@ export class UnitStatusResolver {
 export class AssessmentStatusResolver {
   @FieldResolver(() => UnitStatus, { description: 'Criteria met, missing, band and tier derived from this assessment' })
   async status(@Root() assessment: Assessment, @Ctx() ctx: RequestContext): Promise<UnitStatus> {
-    const query = { year: assessment.year, setCode: assessment.criteriaSet.code, kind: assessment.kind };
+    // The status of this very assessment, demo or not (its `synthetic` says which).
+    const query = { year: assessment.year, setCode: assessment.criteriaSet.code, kind: assessment.kind, includeDemo: true };
     return (await ctx.loaders.statuses.load(assessment.unit.id, query))!;
   }
 }

@@ -50,7 +50,7 @@ export class StatusService {
     return this.criteriaSet(found.code);
   }
 
-  async validateQuery(query: StatusQuery): Promise<void> {
+  async validateQuery(query: Pick<StatusQuery, 'year' | 'setCode'>): Promise<void> {
     if (!query.setCode) return;
     const set = await this.criteriaSet(query.setCode);
     if (query.year < set.validFrom || query.year > set.validTo) {
@@ -66,9 +66,13 @@ export class StatusService {
 
   private async toStatus(row: StatusRow, { year, kind }: StatusQuery): Promise<UnitStatus> {
     const set = await this.criteriaSet(row.set_code);
-    // A plan (target) is read on its own; decisions belong to what was achieved.
-    const tiers = kind === AssessmentKind.ACTUAL ? row.recognised_tiers : [];
-    const tier = tiers.reduce<TierName | null>((best, t) => higherTier(best, t as TierName), null);
+    const highest = (tiers: string[]) => tiers.reduce<TierName | null>((best, t) => higherTier(best, t as TierName), null);
+    const actual = kind === AssessmentKind.ACTUAL;
+    // Achieved: a tier counts when a decision is on record. Planned: the tier the plans aim at; a plan
+    // is coloured by its planned total, never as recognised.
+    const recognised = actual ? highest(row.recognised_tiers) : null;
+    const undecided = actual ? highest(row.undecided_tiers) : null;
+    const tier = actual ? recognised : highest(row.planned_tiers);
     return {
       unitId: row.unit_id,
       assessmentId: row.assessment_id,
@@ -76,9 +80,13 @@ export class StatusService {
       criteriaSet: row.set_code,
       criteriaMet: row.met.length,
       criteriaTotal: row.criteria_total,
-      band: classifyBand(row.met.length, set.bands, tier),
+      band: classifyBand(row.met.length, set.bands, recognised),
       tier: (tier ?? undefined) as Tier | undefined,
-      synthetic: row.synthetic || (tier !== null && row.recognition_synthetic),
+      tierWithoutDecision: (undecided && higherTier(undecided, recognised) !== recognised ? undecided : undefined) as Tier | undefined,
+      synthetic: row.synthetic,
+      sourceDocument: row.source_key ?? undefined,
+      sourceRef: row.source_ref ?? undefined,
+      statedOn: row.stated_on ?? undefined,
       missing: row.not_met,
       unknown: row.unknown,
       met: row.met,
@@ -87,7 +95,7 @@ export class StatusService {
 
   /** Map colours for the units of a level below a unit (or nationwide), cached until data changes. */
   choropleth(parentCode: string | undefined, level: AdminLevel, query: StatusQuery): Promise<ChoroplethEntry[]> {
-    const key = JSON.stringify([parentCode ?? null, level, query.year, query.setCode ?? null, query.kind]);
+    const key = JSON.stringify([parentCode ?? null, level, query.year, query.setCode ?? null, query.kind, query.includeDemo]);
     return choroplethCache.get(this.em, key, () => this.computeChoropleth(parentCode, level, query));
   }
 
@@ -165,6 +173,7 @@ export class StatusService {
           synthetic: members.some((s) => s.synthetic),
           averageCriteria: Math.round(average * 100) / 100,
           communesAssessed: members.length,
+          communesDemo: members.filter((s) => s.synthetic).length,
         };
       }),
     );

@@ -33,11 +33,26 @@ export class ReportedComparison {
   @Field(() => ReportedAggregate)
   reported!: ReportedAggregate;
 
-  @Field(() => Float, { nullable: true, description: 'Computed from the communes for the same year; null when the metric has no computed counterpart' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Computed from the documented communes for the same year (never from demo data); null when the metric has no computed counterpart, the figure is a plan, or no commune is documented',
+  })
   computed?: number;
 
   @Field(() => Float, { nullable: true, description: 'reported − computed' })
   difference?: number;
+
+  @Field(() => Int, { description: 'How many communes the computed figure is computed from: the documented ones (for the number of communes: all)' })
+  coveredCount!: number;
+
+  @Field(() => Int, { description: 'Communes of the unit that year: coverage reads “computed from coveredCount of ofCount communes”' })
+  ofCount!: number;
+
+  @Field(() => Boolean, {
+    description: 'True when the demo data was generated to match this figure: demo values that agree with it confirm nothing (and never enter `computed`)',
+  })
+  demoFitted!: boolean;
 }
 
 @ObjectType('Summary', { description: 'The communes below a unit in a year, and the unit’s own criteria where it has a set' })
@@ -57,8 +72,14 @@ export class Summary {
   @Field(() => Int, { description: 'Communes with an assessment that year' })
   assessedCount!: number;
 
-  @Field(() => Int, { description: 'Of the assessed, how many are synthetic' })
+  @Field(() => Boolean, { description: 'Whether the figures count demo data (the includeDemo argument or the server’s default)' })
+  includesDemo!: boolean;
+
+  @Field(() => Int, { description: 'Of the assessed, how many are synthetic (demo data)' })
   syntheticCount!: number;
+
+  @Field(() => Int, { description: 'Of the assessed, how many are documented or user-entered' })
+  documentedCount!: number;
 
   @Field(() => [BandCount])
   bandCounts!: BandCount[];
@@ -72,8 +93,11 @@ export class Summary {
   @Field(() => [CriterionCount])
   perCriterion!: CriterionCount[];
 
-  @Field(() => [TierCount], { description: 'Communes recognised by that year, by highest tier' })
+  @Field(() => [TierCount], { description: 'Communes recognised by a decision on record by that year, by highest tier' })
   recognisedCounts!: TierCount[];
+
+  @Field(() => Int, { description: 'Communes a document says are recognised, with no decision number or date on record (not counted as recognised)' })
+  recognisedWithoutDecision!: number;
 
   @Field(() => UnitStatus, { nullable: true, description: 'The unit’s own assessment (e.g. a district against the district criteria)' })
   ownStatus?: UnitStatus;

@@ -45,11 +45,35 @@ export class UnitStatus {
   })
   band!: string;
 
-  @Field(() => Tier, { nullable: true, description: 'Highest tier recognised by a decision by that year; null when none' })
+  @Field(() => Tier, {
+    nullable: true,
+    description:
+      'Actual: the highest tier recognised by a decision on record (a number or a date) by that year. Target: the tier the unit’s plans of that year aim at. Null when none',
+  })
   tier?: Tier;
 
-  @Field(() => Boolean, { description: 'True when the assessment or the recognition is generated demo data' })
+  @Field(() => Tier, {
+    nullable: true,
+    description:
+      'Actual only: the highest tier a document says was recognised, with no decision number or date on record. Not counted as recognised; shown as “no decision on record”',
+  })
+  tierWithoutDecision?: Tier;
+
+  @Field(() => Boolean, { description: 'True when the assessment is generated demo data (demo data never recognises)' })
   synthetic!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Key of the document the assessment is transcribed from; null for demo and user-entered data' })
+  sourceDocument?: string;
+
+  @Field(() => String, { nullable: true, description: 'Where in that document (annex, row)' })
+  sourceRef?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date of the document that states the status. The year of a status is the year whose end it describes: a review printed in February 2017 of the criteria met is the status of 2016 (see README, “Years and dates”)',
+  })
+  statedOn?: string;
 
   @Field(() => [Int], { description: 'Numbers of the criteria not met' })
   missing!: number[];
@@ -85,6 +109,9 @@ export class ChoroplethEntry {
 
   @Field(() => Int, { nullable: true, description: 'Districts and provinces: communes assessed' })
   communesAssessed?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Districts and provinces: of the communes assessed, how many are demo data' })
+  communesDemo?: number;
 }
 
 @ObjectType('ChoroplethColumns', {
@@ -117,6 +144,9 @@ export class ChoroplethColumns {
 
   @Field(() => [Int], { nullable: 'items', description: 'Districts and provinces only' })
   communesAssessed!: (number | null)[];
+
+  @Field(() => [Int], { nullable: 'items', description: 'Districts and provinces only: of the communes assessed, how many are demo data' })
+  communesDemo!: (number | null)[];
 }
 
 /** Turns choropleth entries into parallel columns. Pure. */
@@ -131,5 +161,6 @@ export function toChoroplethColumns(entries: readonly ChoroplethEntry[]): Chorop
     synthetic: column((e) => e.synthetic),
     averageCriteria: column((e) => e.averageCriteria ?? null),
     communesAssessed: column((e) => e.communesAssessed ?? null),
+    communesDemo: column((e) => e.communesDemo ?? null),
   };
 }

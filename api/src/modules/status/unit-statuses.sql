@@ -1,7 +1,10 @@
 -- The status of each requested unit in a year: the assessment of the requested kind under the
 -- requested criteria set (or, when none is named, the national standard set for the unit's level
--- valid that year), its criteria by outcome, and the highest tier recognised by that year.
--- Parameters: unit ids (int[] literal), set code (nullable), year, kind, year.
+-- valid that year), its criteria by outcome, its source and the date its document states; for what
+-- was achieved, the tiers recognised by that year, apart by whether a decision is on record; for a
+-- plan, the tier the unit's targets of that year aim at.
+-- Parameters: unit ids (int[] literal), set code (nullable), year, year, kind, include demo,
+-- year (recognitions), kind, year, year (withdrawals).
 with requested as (
   select u.id, u.level from admin_unit u where u.id = any(?::int[])
 ), chosen as (
@@ -16,29 +19,40 @@ with requested as (
   from requested r
 ), assessed as (
   select c.unit_id, a.id as assessment_id, s.code as set_code, s.criteria_count as criteria_total, a.synthetic,
+         d.key as source_key, to_char(d.issued_on, 'YYYY-MM-DD') as stated_on, a.source_ref,
          coalesce(array_agg(cr.number order by cr.number) filter (where i.status = 'met'), '{}') as met,
          coalesce(array_agg(cr.number order by cr.number) filter (where i.status = 'not-met'), '{}') as not_met,
          coalesce(array_agg(cr.number order by cr.number) filter (where i.status = 'unknown'), '{}') as unknown
   from chosen c
   join criteria_set s on s.id = c.set_id
   join assessment a on a.unit_id = c.unit_id and a.criteria_set_id = c.set_id and a.year = ?::int and a.kind = ?::assessment_kind
+                   and (not a.synthetic or ?::boolean)
+  left join source_document d on d.id = a.source_document_id
   left join assessment_item i on i.assessment_id = a.id
   left join criterion cr on cr.id = i.criterion_id
-  group by c.unit_id, a.id, s.code, s.criteria_count
+  group by c.unit_id, a.id, s.code, s.criteria_count, d.key, d.issued_on, a.source_ref
 ), recognised as (
-  -- A recognition counts until a later withdrawal of the same tier.
-  select r.unit_id, r.tier::text as tier, bool_and(r.synthetic) as synthetic
+  -- A recognition counts until a later withdrawal of the same tier. Demo data never recognises:
+  -- only documented or user-entered recognitions count, and a decision is one with a number or a date.
+  select r.unit_id, r.tier::text as tier,
+         bool_or(r.decision_number is not null or r.decided_on is not null) as decided
   from recognition r
   join requested q on q.id = r.unit_id
-  where r.status = 'recognised' and r.year <= ?::int
+  where r.status = 'recognised' and not r.synthetic and r.year <= ?::int and ?::assessment_kind = 'actual'
     and not exists (select 1 from recognition w
                     where w.unit_id = r.unit_id and w.tier = r.tier and w.status = 'withdrawn'
                       and w.year >= r.year and w.year <= ?::int)
   group by r.unit_id, r.tier
+), planned as (
+  select t.unit_id, t.tier::text as tier
+  from target t
+  join assessed a on a.unit_id = t.unit_id
+  where t.year = ?::int and t.tier is not null
+  group by t.unit_id, t.tier
 )
 select a.unit_id, a.assessment_id, a.set_code, a.criteria_total, a.synthetic, a.met, a.not_met, a.unknown,
-       coalesce(array_agg(g.tier) filter (where g.tier is not null), '{}') as recognised_tiers,
-       coalesce(bool_or(g.synthetic), false) as recognition_synthetic
+       a.source_key, a.stated_on, a.source_ref,
+       coalesce((select array_agg(g.tier) from recognised g where g.unit_id = a.unit_id and g.decided), '{}') as recognised_tiers,
+       coalesce((select array_agg(g.tier) from recognised g where g.unit_id = a.unit_id and not g.decided), '{}') as undecided_tiers,
+       coalesce((select array_agg(p.tier) from planned p where p.unit_id = a.unit_id), '{}') as planned_tiers
 from assessed a
-left join recognised g on g.unit_id = a.unit_id
-group by a.unit_id, a.assessment_id, a.set_code, a.criteria_total, a.synthetic, a.met, a.not_met, a.unknown
