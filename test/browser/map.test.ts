@@ -19,8 +19,10 @@ describe('the map page in Chromium', () => {
     await mapSettled(page, 63);
     await page.screenshot({ path: path.join(screenshots, '01-country.png') });
     expect(await page.locator('h1').textContent()).toBe('Bản đồ Nông thôn mới');
-    // Land colour covers a real share of the canvas: the polygons were drawn, not just loaded.
-    expect(await shareOfColour(page, [landColour])).toBeGreaterThan(0.05);
+    // Land colour covers a real share of the canvas: the polygons were drawn, not just loaded (the
+    // provinces' names, drawn over them, take a little of it).
+    expect(await shareOfColour(page, [landColour])).toBeGreaterThan(0.03);
+    expect(Number(await page.getByTestId('map').getAttribute('data-rendered-labels'))).toBeGreaterThan(20);
   });
 
   it('drills into Lạng Sơn, then Chi Lăng, then Bằng Mạc, with a breadcrumb back up', async () => {
@@ -31,7 +33,8 @@ describe('the map page in Chromium', () => {
     await page.screenshot({ path: path.join(screenshots, '02-lang-son.png') });
     // Lạng Sơn's districts are coloured by band, not left grey.
     expect(await shareOfColour(page, drawnBandColours)).toBeGreaterThan(0.2);
-    expect(await shareOfColour(page, [landColour])).toBeLessThan(0.01);
+    // (The thin dark hatch of demo data blends into a few greyish pixels along its lines.)
+    expect(await shareOfColour(page, [landColour])).toBeLessThan(0.03);
 
     await page.getByRole('button', { name: 'Chi Lăng', exact: true }).click();
     // Chi Lăng has 20 communes; all fit in the view.
@@ -81,7 +84,7 @@ describe('the map page in Chromium', () => {
     await page.goto(`${server.url}/?unit=187`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.state === 'idle');
     await expect.poll(() => page.getByTestId('unit-card').locator('h2').textContent()).toBe('Huyện Chi Lăng');
-    await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     expect(await page.locator('h1').textContent()).toBe('New Rural Development Atlas');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     await page.reload();

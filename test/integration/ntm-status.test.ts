@@ -304,7 +304,7 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
     expect(summary.bandCounts.map((b: any) => b.band)).toEqual([...pick.y2026.bands.map((b: any) => b.code), 'recognised']);
     // The communes of 2026 are coloured in the classes of the 2026–2030 set, never in those of 19 criteria.
     const { choropleth } = await queryData(url, `{ choropleth(parentCode: "20", level: COMMUNE, year: 2026) { band synthetic } }`);
-    const classes = new Set([...pick.y2026.bands.map((b: any) => b.code), 'recognised', 'no-data']);
+    const classes = new Set([...pick.y2026.bands.map((b: any) => b.code), 'recognised', 'no-data', 'not-assessed']);
     expect(choropleth).toHaveLength(65);
     expect(choropleth.filter((c: any) => !classes.has(c.band))).toEqual([]);
     expect(choropleth.some((c: any) => c.band !== 'no-data')).toBe(true);
@@ -398,7 +398,19 @@ describe.each(servers)('criteria sets, findings and flags on $name', ({ url }) =
   });
 
   it('answers the same colours as parallel columns, unit by unit, for communes and districts', async () => {
-    const fields = ['code', 'criteriaMet', 'criteriaTotal', 'band', 'tier', 'synthetic', 'averageCriteria', 'communesAssessed'];
+    const fields = [
+      'code',
+      'criteriaMet',
+      'criteriaTotal',
+      'band',
+      'tier',
+      'synthetic',
+      'averageCriteria',
+      'communesAssessed',
+      'communesDemo',
+      'communesLagging',
+      'communesMeetingAll',
+    ];
     const columnOf: Record<string, string> = { code: 'codes', band: 'bands', tier: 'tiers' };
     for (const args of ['parentCode: "20", level: COMMUNE, year: 2024', 'parentCode: "20", level: DISTRICT, year: 2017', 'level: PROVINCE, year: 2019']) {
       const data = await queryData(

@@ -9,5 +9,5 @@ export const landColour = hex(palette.land);
 
 /** Every band colour as drawn (opaque; synthetic data adds a hatch over it, between which it shows). */
 export const drawnBandColours: Rgb[] = Object.entries(bandColours)
-  .filter(([band]) => band !== 'no-data')
+  .filter(([band]) => band !== 'no-data' && band !== 'not-assessed')
   .map(([, colour]) => hex(colour));

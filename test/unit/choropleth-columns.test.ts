@@ -46,6 +46,8 @@ describe('choropleth columns', () => {
       averageCriteria: null,
       communesAssessed: null,
       communesDemo: null,
+      communesLagging: null,
+      communesMeetingAll: null,
     });
     expect(read[1]).toMatchObject({ band: 'recognised', displayBand: 'advanced', colour: bandColours.advanced, tier: 'ADVANCED', synthetic: true });
     expect(read[2].colour).toBe(bandColours['no-data']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childLevel, climbTo, drawnLevel, drillInto, mapParent, type UnitRef } from '../../web/src/navigation/drill-down.ts';
+import { childLevel, climbTo, crumbLabels, drawnLevel, drillInto, mapParent, type UnitRef } from '../../web/src/navigation/drill-down.ts';
 import { parseViewState, serializeViewState } from '../../web/src/navigation/url-state.ts';
 import { boundsOf } from '../../web/src/map/bounds.ts';
 import { legendCounts } from '../../web/src/layers/choropleth.loader.ts';
@@ -44,10 +44,33 @@ describe('drill-down', () => {
   });
 });
 
+describe('breadcrumb labels', () => {
+  it('add the level where a name repeats the one above it, and only there', () => {
+    const path = [
+      { code: '20', shortName: 'Lạng Sơn', level: 'PROVINCE' as const },
+      { code: '184', shortName: 'Văn Quan', level: 'DISTRICT' as const },
+      { code: '06151', shortName: 'Văn Quan', level: 'COMMUNE' as const },
+    ];
+    expect(crumbLabels(path, (level) => (level === 'COMMUNE' ? 'cấp xã' : 'cấp huyện'))).toEqual(['Lạng Sơn', 'Văn Quan', 'Văn Quan (cấp xã)']);
+  });
+});
+
 describe('URL state', () => {
   it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
     const filters = emptyFilters;
-    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters, level: null, set: null, demo: true, plan: false });
+    expect(parseViewState('')).toEqual({
+      unit: null,
+      lang: 'vi',
+      year: 2024,
+      filters,
+      level: null,
+      set: null,
+      demo: true,
+      plan: false,
+      print: false,
+      measure: 'average',
+      within: null,
+    });
     expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters, demo: true, plan: false }))).toEqual({
       unit: '187',
       lang: 'en',
@@ -57,6 +80,9 @@ describe('URL state', () => {
       set: null,
       demo: true,
       plan: false,
+      print: false,
+      measure: 'average',
+      within: null,
     });
     expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters, demo: true, plan: false })).toBe('');
   });
@@ -66,6 +92,9 @@ describe('URL state', () => {
     expect(serializeViewState(state)).toBe('?unit=20&year=2016&demo=0&plan=1');
     expect(parseViewState('?unit=20&year=2016&demo=0&plan=1')).toMatchObject({ demo: false, plan: true });
     expect(parseViewState('?demo=1')).toMatchObject({ demo: true, plan: false });
+    expect(serializeViewState({ ...state, demo: true, plan: false, print: true, measure: 'lagging' })).toBe('?unit=20&year=2016&print=1&by=lagging');
+    expect(parseViewState('?by=lagging&print=1')).toMatchObject({ print: true, measure: 'lagging' });
+    expect(parseViewState('?by=nonsense')).toMatchObject({ measure: 'average' });
   });
 
   it('ignores a unit that is not a GSO code and a year without data', () => {
@@ -78,6 +107,9 @@ describe('URL state', () => {
       set: null,
       demo: true,
       plan: false,
+      print: false,
+      measure: 'average',
+      within: null,
     });
   });
 

@@ -33,6 +33,8 @@ const commune: ChoroplethEntry = {
   averageCriteria: null,
   communesAssessed: null,
   communesDemo: null,
+  communesLagging: null,
+  communesMeetingAll: null,
 };
 
 describe('the tooltip under the map', () => {

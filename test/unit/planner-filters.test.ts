@@ -27,7 +27,7 @@ describe('planner filters in the URL', () => {
     };
     const url = serializeViewState(state);
     expect(url).toBe('?unit=20&year=2017&flags=border%2Cdbkk&bands=lt5%2C5-9&missing=5&tier=ADVANCED&lang=en');
-    expect(parseViewState(url)).toEqual({ ...state, level: null, set: null });
+    expect(parseViewState(url)).toEqual({ ...state, level: null, set: null, print: false, measure: 'average', within: null });
   });
 
   it('keeps a chosen criteria set in the link', () => {

@@ -45,6 +45,14 @@ describe('the map page view state', () => {
     expect(serializeViewState(climbed.url)).toBe('?year=2017&flags=border&lang=en');
   });
 
+  it('keeps the planners’ list where it was made when a row of it is opened, and only then', () => {
+    const filtered = viewReducer(start('?year=2017&bands=lt5'), { type: 'navigated', path: vanLang.slice(0, 1) });
+    const opened = viewReducer(filtered, { type: 'navigated', path: vanLang, keepList: { within: '20' } });
+    expect(serializeViewState(opened.url)).toBe('?unit=182&year=2017&within=20&bands=lt5');
+    const clicked = viewReducer(opened, { type: 'navigated', path: vanLang.slice(0, 1) });
+    expect(clicked.url.within).toBeNull();
+  });
+
   it('chooses a national level as a new history entry at country level', () => {
     const communes = viewReducer(start(''), { type: 'national-level-chosen', level: 'COMMUNE' });
     expect(communes).toMatchObject({ path: [], record: 'push' });

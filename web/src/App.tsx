@@ -6,6 +6,8 @@ import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { DataScope } from './navigation/DataScope.tsx';
+import { DataCoverage } from './panels/DataCoverage.tsx';
+import { ReportActions, ReportFooter, ReportHeader, reportSubject, usePrintLayout } from './reports/Report.tsx';
 import { StatusSection } from './panels/StatusSection.tsx';
 import { ThenAndNow } from './panels/ThenAndNow.tsx';
 import { YearNotice } from './panels/YearNotice.tsx';
@@ -27,7 +29,7 @@ import { useAtlasView } from './view/use-atlas-view.ts';
 
 /** The map page: the view state, the registered layers loaded for it, the map and the side panel. */
 export function App({ linked }: { linked: ViewState }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { view, dispatch, navigate, openUnit, error } = useAtlasView(linked);
   const { path, url } = view;
   const setOptions = useCriteriaSetOptions(url.year, path?.[0]?.level === 'PROVINCE' ? path[0].code : null);
@@ -48,21 +50,20 @@ export function App({ linked }: { linked: ViewState }) {
   // While the selection is followed into a new year, its code of the old year means nothing yet.
   const selectedCode = view.carry ? null : (path?.at(-1)?.code ?? null);
   const selected = useSelectedUnit(selectedCode, view.url.year);
-  const scopeName = mapView?.scope?.shortName ?? t('nav.country');
+  const scopeName = mapView?.filterScope?.shortName ?? t('nav.country');
   // In a national view a click opens the unit with its ancestors; in the drill-down it goes one level in.
   const select = (unit: UnitRef) => (tilesLevel ? openUnit(unit.code) : path && navigate(drillInto(path, unit, hierarchy)));
+  const boundariesLine = t(hierarchy === 'two-level' ? 'footer.boundaries2025' : 'footer.boundaries');
+  const page = usePrintLayout(Boolean(url.print));
+  const subject = reportSubject(selected, url, set, setOptions, i18n.language);
 
   return (
-    <div className="app">
+    <div className={page.className}>
       <AppHeader year={url.year} set={set} setOptions={setOptions} onChange={dispatch} onPickUnit={openUnit} />
       <Breadcrumb path={path ?? []} onClimb={(index) => path && navigate(climbTo(path, index))} />
-      {failure && (
-        <p role="alert" className="alert">
-          {t('error.load', { message: failure })}
-        </p>
-      )}
       {view.notice && <YearNotice notice={view.notice} />}
-      <LayerAlerts alerts={results.flatMap((layer) => layer.result?.alerts ?? [])} />
+      <LayerAlerts failure={failure} alerts={results.flatMap((layer) => layer.result?.alerts ?? [])} />
+      {page.printing && <ReportHeader subject={subject} />}
       <main className="content">
         <div className="map-wrap">
           <AtlasMap
@@ -77,6 +78,9 @@ export function App({ linked }: { linked: ViewState }) {
           <MapLoading loading={!mapView || results.some((layer) => layer.loading)} />
         </div>
         <UnitPanel selected={selected} listLevel={tilesLevel ? null : level} units={units} loading={!mapView || boundaries.loading} onSelect={select}>
+          <Legend legend={legend} onMeasure={(measure) => dispatch({ type: 'changed', changes: { measure } })} />
+          <ReportActions subject={subject} legend={legend} boundaries={boundariesLine} />
+          {path?.length === 0 && <DataCoverage year={url.year} />}
           {path?.length === 0 && (
             <LevelSwitch
               value={(tilesLevel as NationalLevel | null) ?? 'PROVINCE'}
@@ -99,16 +103,16 @@ export function App({ linked }: { linked: ViewState }) {
               year={url.year}
               scopeName={scopeName}
               classes={legend.counts}
-              downloadUrl={(format) => plannerDownloadUrl(mapView.filters, mapView.year, mapView.scope?.code ?? null, format)}
-              onSelect={openUnit}
+              downloadUrl={(format) => plannerDownloadUrl(mapView.filters, mapView.year, mapView.filterScope?.code ?? null, format)}
+              onSelect={(code) => openUnit(code, undefined, { within: mapView.filterScope?.code ?? null })}
             />
           )}
           {selected && <ThenAndNow lineage={lineage.result?.data ?? null} loading={lineage.loading} />}
           {selected && <StatusSection code={selected.code} level={selected.level} year={url.year} set={set} includeDemo={url.demo} plan={url.plan} />}
-          <Legend legend={legend} />
         </UnitPanel>
       </main>
-      <footer className="app-footer">{t(hierarchy === 'two-level' ? 'footer.boundaries2025' : 'footer.boundaries')}</footer>
+      <footer className="app-footer">{boundariesLine}</footer>
+      {page.printing && <ReportFooter boundaries={boundariesLine} />}
     </div>
   );
 }

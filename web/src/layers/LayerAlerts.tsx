@@ -12,12 +12,21 @@ export function alertMessage(alert: LayerAlert, t: TFunction): string {
   }
 }
 
-/** Problems the layers met, shown above the map instead of failing it. */
-export function LayerAlerts({ alerts }: { alerts: LayerAlert[] }) {
+/** Problems the layers met, shown above the map instead of failing it; a failure to load first. */
+export function LayerAlerts({ alerts, failure }: { alerts: LayerAlert[]; failure?: string | null }) {
   const { t } = useTranslation();
-  return alerts.map((alert, i) => (
-    <p key={`${alert.kind}-${i}`} className="alert alert-info">
-      {alertMessage(alert, t)}
-    </p>
-  ));
+  return (
+    <>
+      {failure && (
+        <p role="alert" className="alert">
+          {t('error.load', { message: failure })}
+        </p>
+      )}
+      {alerts.map((alert, i) => (
+        <p key={`${alert.kind}-${i}`} className="alert alert-info">
+          {alertMessage(alert, t)}
+        </p>
+      ))}
+    </>
+  );
 }

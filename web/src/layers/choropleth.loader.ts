@@ -3,13 +3,14 @@ import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts'
 import { queryData } from '../graphql/query.ts';
 import { bandColours, displayBand, palette, setBandColours, tierClasses } from '../map/map-style.ts';
 import type { Legend, LegendClass, LayerResult, MapLayer } from './layer.ts';
+import { measured, shareClasses, type AreaMeasure } from './area-measure.ts';
 
 // The columnar form: a national commune layer is ~10,000 units, which as objects costs the server
 // 80,000 resolved fields per load and as columns eight lists.
 const choroplethQuery = graphql(`
   query Choropleth($parentCode: String, $level: AdminLevel!, $year: Int!, $set: String, $includeDemo: Boolean!, $kind: AssessmentKind!) {
     choroplethColumns(parentCode: $parentCode, level: $level, year: $year, set: $set, includeDemo: $includeDemo, kind: $kind) {
-      codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed communesDemo
+      codes criteriaMet criteriaTotal bands tiers synthetic averageCriteria communesAssessed communesDemo communesLagging communesMeetingAll
     }
     criteriaSetForYear(year: $year, set: $set) { code criteriaCount bands { code labelVi labelEn meetsStandard } }
   }
@@ -19,7 +20,7 @@ const choroplethQuery = graphql(`
 export type ChoroplethColumns = ResultOf<typeof choroplethQuery>['choroplethColumns'];
 /** The legend classes of the set the layer is coloured with, as the API serves them (lowest first). */
 export type SetBands = NonNullable<ResultOf<typeof choroplethQuery>['criteriaSetForYear']>['bands'];
-type ChoroplethRequest = VariablesOf<typeof choroplethQuery>;
+type ChoroplethRequest = VariablesOf<typeof choroplethQuery> & { measure: AreaMeasure };
 
 export interface ChoroplethEntry {
   code: string;
@@ -36,20 +37,30 @@ export interface ChoroplethEntry {
   communesAssessed: number | null;
   /** Districts and provinces: of their communes assessed, how many are demo data. */
   communesDemo: number | null;
+  /** Districts and provinces: communes in the two lowest classes of their set. */
+  communesLagging: number | null;
+  /** Districts and provinces: communes meeting every criterion. */
+  communesMeetingAll: number | null;
 }
 
 export type ChoroplethEntries = Map<string, ChoroplethEntry>;
 
 /** The thin colouring list for one layer and year; geometry is loaded separately and kept. */
-export async function loadChoropleth(client: Client, request: ChoroplethRequest): Promise<LayerResult<ChoroplethEntries>> {
-  const { choroplethColumns, criteriaSetForYear } = await queryData(client, choroplethQuery, request);
+export async function loadChoropleth(client: Client, { measure, ...variables }: ChoroplethRequest): Promise<LayerResult<ChoroplethEntries>> {
+  const { choroplethColumns, criteriaSetForYear } = await queryData(client, choroplethQuery, variables);
   const setBands = criteriaSetForYear?.bands ?? [];
-  const list = entriesFromColumns(choroplethColumns, setBands);
+  const byBand = entriesFromColumns(choroplethColumns, setBands);
+  // A share only means something for districts and provinces; communes keep their classes.
+  const areas = byBand.some((e) => e.communesAssessed !== null);
+  const shown = areas ? measure : 'average';
+  const list = measured(byBand, shown);
+  const counts = legendCounts(list, setBands);
   const legend: Legend = {
-    counts: legendCounts(list, setBands),
+    counts: shown === 'average' ? counts : shareClasses(list, shown, counts.at(-1)!),
+    measure: areas ? shown : null,
     syntheticCount: list.filter((e) => e.synthetic).length,
-    documentedCount: list.filter((e) => e.band !== 'no-data' && !e.synthetic).length,
-    includesDemo: request.includeDemo,
+    documentedCount: list.filter((e) => e.band !== 'no-data' && e.band !== 'not-assessed' && !e.synthetic).length,
+    includesDemo: variables.includeDemo,
     communes: communesBySource(list),
     criteriaCount: criteriaSetForYear?.criteriaCount ?? null,
   };
@@ -87,6 +98,8 @@ export function entriesFromColumns(columns: ChoroplethColumns, setBands: SetBand
     averageCriteria: columns.averageCriteria[i],
     communesAssessed: columns.communesAssessed[i],
     communesDemo: columns.communesDemo[i],
+    communesLagging: columns.communesLagging[i],
+    communesMeetingAll: columns.communesMeetingAll[i],
   }));
 }
 
@@ -113,7 +126,7 @@ export function legendCounts(entries: { displayBand: string }[], setBands: SetBa
 /** Units coloured by band for the year and set: feature state on the drawn units. */
 export const choroplethLayer: MapLayer<ChoroplethEntries, ChoroplethRequest, 'choropleth'> = {
   id: 'choropleth',
-  request: ({ scope, level, year, set, includeDemo, kind }) => ({ parentCode: scope?.code ?? null, level, year, set, includeDemo, kind }),
+  request: ({ scope, level, year, set, includeDemo, kind, measure }) => ({ parentCode: scope?.code ?? null, level, year, set, includeDemo, kind, measure }),
   load: loadChoropleth,
   draw: (entries) => ({
     kind: 'unit-state',

@@ -85,7 +85,8 @@ export async function loadFilterMatches(client: Client, { filters, year, withinC
 /** The planners' matches: outlined on the map (the rest fades) and listed in the table. */
 export const filterMatchesLayer: MapLayer<Matches, MatchRequest, 'filter-matches'> = {
   id: 'filter-matches',
-  request: ({ filtering, filters, year, scope, includeDemo }) => (filtering ? { filters, year, withinCode: scope?.code ?? null, includeDemo } : null),
+  request: ({ filtering, filters, year, filterScope, includeDemo }) =>
+    filtering ? { filters, year, withinCode: filterScope?.code ?? null, includeDemo } : null,
   load: loadFilterMatches,
   draw: ({ highlight }) => ({
     kind: 'unit-state',

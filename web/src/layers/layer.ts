@@ -1,3 +1,4 @@
+import type { AreaMeasure } from './area-measure.ts';
 import type { Client } from 'urql';
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Bounds } from '../map/bounds.ts';
@@ -25,6 +26,8 @@ export interface Legend {
   documentedCount: number;
   /** Whether the figures count demo data (the view's switch). */
   includesDemo: boolean;
+  /** Districts and provinces: what colours them (the average, or a share of their communes); null for communes. */
+  measure: AreaMeasure | null;
   /** Districts and provinces are coloured from their communes: how many of those are documented and demo. */
   communes: { documented: number; demo: number } | null;
   /** Criteria in the set the layer is coloured with; null when no set is valid that year. */

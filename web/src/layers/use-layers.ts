@@ -75,7 +75,7 @@ export function useDrawings(loaded: LoadedLayers): LayerDrawing[] {
   );
 }
 
-const noLegend: Legend = { counts: [], syntheticCount: 0, documentedCount: 0, includesDemo: true, communes: null, criteriaCount: null };
+const noLegend: Legend = { counts: [], syntheticCount: 0, documentedCount: 0, includesDemo: true, measure: null, communes: null, criteriaCount: null };
 
 /** The legend of the first loaded layer that has one (the colouring layer), or an empty one. */
 export function legendOf(results: LoadedLayer<unknown>[]): Legend {

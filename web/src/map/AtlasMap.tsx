@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, GeoJSON } from 'geojson';
-import { baseStyle, fillLayerId, hatchPattern, hatchPatternId, selectedFilter, selectedLayerId } from './map-style.ts';
+import { baseStyle, fillLayerId, hatchPattern, hatchPatternId, labelLayerId, selectedFilter, selectedLayerId } from './map-style.ts';
 import type { UnitFeatureProperties } from '../layers/admin-units.loader.ts';
 import type { LayerDrawing } from '../layers/layer.ts';
 import { vietnamBounds } from './bounds.ts';
@@ -111,6 +111,10 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
       element.dataset.renderedUnits = String(
         source ? new Set(instance.queryRenderedFeatures({ layers: [fillLayerId(source)] }).map((f) => f.properties.code)).size : 0,
       );
+      // The names placed on the map (collisions dropped), for tests and screenshots to read.
+      const labels = source ? [...new Set(instance.queryRenderedFeatures({ layers: [labelLayerId(source)] }).map((f) => String(f.properties.shortName)))] : [];
+      element.dataset.renderedLabels = String(labels.length);
+      element.dataset.labels = labels.slice(0, 60).join('|');
     });
     map.current = instance;
     const onMap = placed.current;

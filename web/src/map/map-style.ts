@@ -42,6 +42,8 @@ export const bandColours: Record<string, string> = {
   '8-9': '#d8daeb',
   model: '#2d004b',
   'no-data': palette.land,
+  // Wards and towns: lighter than "no data", so a commune missing data still stands out among them.
+  'not-assessed': '#eceff1',
 };
 /** Legend order: lagging first, then the tiers (model communes also get a gold outline). */
 export const bandOrder: string[] = [...bandCodes.slice(0, -1), 'advanced', 'model', 'no-data'];
@@ -77,13 +79,16 @@ export function displayBand(band: string, tier: string | null): string {
 /** Synthetic (demo) data is hatched over its band colour, and the legend says so. */
 export const hatchPatternId = 'synthetic-hatch';
 
-/** An 8 × 8 tile of white diagonal lines, drawn in code so no sprite has to be fetched. */
+/**
+ * An 8 × 8 tile of thin dark diagonal lines, drawn in code so no sprite has to be fetched. Dark and
+ * thin so the pale classes keep their colour under it (white lines washed them out).
+ */
 export function hatchPattern(): { width: number; height: number; data: Uint8Array } {
   const size = 8;
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      if ((x + y) % size < 2) data.set([255, 255, 255, 200], (y * size + x) * 4);
+      if ((x + y) % size === 0) data.set([45, 45, 45, 150], (y * size + x) * 4);
     }
   }
   return { width: size, height: size, data };

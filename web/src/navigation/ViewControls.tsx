@@ -35,10 +35,11 @@ export function ViewControls({ year, set, setOptions, onChange, onPickUnit }: Vi
           ))}
         </select>
       </label>
-      {setOptions.length > 1 && (
+      {/* Always there (disabled when the year has one set), so the header does not shift between years. */}
+      {setOptions.length > 0 && (
         <label className="year-select">
           {t('set.label')}{' '}
-          <select value={set ?? ''} onChange={(e) => onChange({ type: 'changed', changes: { set: e.target.value || null } })}>
+          <select value={set ?? ''} disabled={setOptions.length < 2} onChange={(e) => onChange({ type: 'changed', changes: { set: e.target.value || null } })}>
             {setOptions.map((option) => (
               <option key={option.code} value={option.tier === 'standard' ? '' : option.code}>
                 {option.tier === 'standard' ? t('set.default') : i18n.language === 'vi' ? option.nameVi : option.nameEn}
@@ -47,7 +48,8 @@ export function ViewControls({ year, set, setOptions, onChange, onPickUnit }: Vi
           </select>
         </label>
       )}
-      <button type="button" className="lang-switch" onClick={switchLanguage} aria-label={t('lang.switchLabel')}>
+      {/* The name is the visible word, in its own language; the title says what it does. */}
+      <button type="button" className="lang-switch" onClick={switchLanguage} title={t('lang.switchLabel')} lang={i18n.language === 'vi' ? 'en' : 'vi'}>
         {t('lang.switch')}
       </button>
     </div>

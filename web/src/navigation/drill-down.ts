@@ -65,3 +65,11 @@ export function drawnLevel(path: DrillPath, hierarchy: Hierarchy = 'three-level'
   const parent = mapParent(path, hierarchy);
   return parent ? (childLevelsOf[hierarchy][parent.level] ?? parent.level) : 'PROVINCE';
 }
+
+/**
+ * The breadcrumb's labels: short names, with the level added where a name repeats the one above it
+ * (Huyện Văn Quan › Thị trấn Văn Quan reads "Văn Quan › Văn Quan (commune level)"). Pure.
+ */
+export function crumbLabels(path: DrillPath, levelName: (level: Level) => string): string[] {
+  return path.map((unit, i) => (i > 0 && path[i - 1].shortName === unit.shortName ? `${unit.shortName} (${levelName(unit.level)})` : unit.shortName));
+}

@@ -1,6 +1,7 @@
 import type { Language } from '../i18n/i18n.ts';
 import { gsoCodePattern, type Level } from '../graphql/codes.ts';
 import type { Hierarchy } from './drill-down.ts';
+import { areaMeasures, type AreaMeasure } from '../layers/area-measure.ts';
 import { emptyFilters, parseFilters, writeFilters, type PlannerFilters } from '../planning/planner-filters.ts';
 
 /** The view lives in the URL, so a copied link opens the same place. Pure. */
@@ -18,6 +19,12 @@ export interface ViewState {
   demo: boolean;
   /** Show the plans (targets) of the year instead of what was achieved (`plan=1`). */
   plan: boolean;
+  /** The A4 landscape print layout of the view (`print=1`), for a report that can be linked. */
+  print?: boolean;
+  /** What colours districts and provinces (`by=lagging|complete`; the average when absent). */
+  measure?: AreaMeasure;
+  /** The planners' list stays within this unit after a unit is opened from it (`within=20`). */
+  within?: string | null;
 }
 
 export const nationalLevels = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const satisfies readonly Level[];
@@ -57,6 +64,9 @@ export function parseViewState(search: string): ViewState {
     set: /^[a-z0-9-]{1,60}$/.test(params.get('set') ?? '') ? params.get('set') : null,
     demo: params.get('demo') !== '0',
     plan: params.get('plan') === '1',
+    print: params.get('print') === '1',
+    measure: areaMeasures.find((m) => m !== 'average' && m === params.get('by')) ?? 'average',
+    within: /^\d{2,3}$/.test(params.get('within') ?? '') ? params.get('within') : null,
   };
 }
 
@@ -72,6 +82,9 @@ export function serializeViewState(state: ViewState): string {
   if (state.set) params.set('set', state.set);
   if (state.demo === false) params.set('demo', '0');
   if (state.plan) params.set('plan', '1');
+  if (state.print) params.set('print', '1');
+  if (state.measure && state.measure !== 'average') params.set('by', state.measure);
+  if (state.within) params.set('within', state.within);
   writeFilters(params, state.filters ?? emptyFilters);
   if (state.lang !== 'vi') params.set('lang', state.lang);
   const text = params.toString();

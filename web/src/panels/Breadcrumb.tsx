@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { DrillPath } from '../navigation/drill-down.ts';
+import { crumbLabels, type DrillPath } from '../navigation/drill-down.ts';
 
 export function Breadcrumb({ path, onClimb }: { path: DrillPath; onClimb(index: number): void }) {
   const { t } = useTranslation();
-  const items = [{ code: '', shortName: t('nav.country') }, ...path];
+  const labels = crumbLabels(path, (level) => t(`crumb.${level}`));
+  const items = [{ code: '', shortName: t('nav.country') }, ...path.map((unit, i) => ({ ...unit, shortName: labels[i] }))];
   return (
     <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
       <ol>

@@ -35,6 +35,9 @@ const areaSummaryQuery = graphql(`
   }
 `);
 
+/** Met, not met and unknown told apart by a mark and a word, not by colour alone. */
+const itemMarks: Record<string, string> = { MET: '✓', NOT_MET: '✗', UNKNOWN: '?' };
+
 interface StatusProps {
   code: string;
   year: number;
@@ -89,12 +92,17 @@ function CommuneStatus({ code, year, set, includeDemo, plan }: StatusProps) {
             )
           )}
           {status.missing.length > 0 && <p>{t('status.missing', { list: status.missing.join(', ') })}</p>}
-          <ol className="criteria-grid" aria-label={status.criteriaSet}>
+          <ol className="criteria-grid" aria-label={t('status.gridLabel', { year })}>
             {status.items.map((item) => (
               <li key={item.criterion} className={`item item-${item.status.toLowerCase()}`} title={i18n.language === 'vi' ? item.nameVi : item.nameEn}>
                 <span className="item-number">{item.criterion}</span>
                 <span className="item-name">{i18n.language === 'vi' ? item.nameVi : item.nameEn}</span>
-                <span className="item-status">{t(`item.${item.status}`)}</span>
+                <span className="item-status">
+                  <span className="item-mark" aria-hidden="true">
+                    {itemMarks[item.status]}
+                  </span>{' '}
+                  {t(plan && item.status === 'MET' ? 'item.PLANNED' : `item.${item.status}`)}
+                </span>
               </li>
             ))}
           </ol>

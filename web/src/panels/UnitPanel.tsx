@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitSummary } from '../layers/admin-units.loader.ts';
 import type { Level } from '../graphql/codes.ts';
@@ -20,11 +20,23 @@ export function UnitPanel({ selected, listLevel, units, loading, children, onSel
   const shortNames = units.map((u) => u.shortName);
   const label = (unit: UnitSummary) => (shortNames.indexOf(unit.shortName) !== shortNames.lastIndexOf(unit.shortName) ? unit.name : unit.shortName);
   const number = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  // A choice in the list redraws the list the focus was in: keyboard users land on the chosen unit's name.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const chosenFromList = useRef(false);
+  const selectedCode = selected?.code;
+  useEffect(() => {
+    if (selectedCode && chosenFromList.current) {
+      chosenFromList.current = false;
+      heading.current?.focus();
+    }
+  }, [selectedCode]);
   return (
     <aside className="panel" aria-live="polite">
       {selected && (
         <section className="unit-card" data-testid="unit-card">
-          <h2>{selected.name}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            {selected.name}
+          </h2>
           <dl>
             <dt>{t('unit.code')}</dt>
             <dd>{selected.code}</dd>
@@ -38,7 +50,7 @@ export function UnitPanel({ selected, listLevel, units, loading, children, onSel
       )}
       {children}
       {listLevel && (
-        <section>
+        <section className="unit-list-section">
           <h3>{t('list.heading', { level: t(`level.${listLevel}`), count: units.length })}</h3>
           {loading ? (
             <p role="status">{t('map.loading')}</p>
@@ -48,7 +60,14 @@ export function UnitPanel({ selected, listLevel, units, loading, children, onSel
             <ul className="unit-list">
               {units.map((unit) => (
                 <li key={unit.code}>
-                  <button type="button" onClick={() => onSelect(unit)} aria-pressed={unit.code === selected?.code}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      chosenFromList.current = true;
+                      onSelect(unit);
+                    }}
+                    aria-pressed={unit.code === selected?.code}
+                  >
                     {label(unit)}
                     {!unit.hasGeometry && <span className="badge">{t('unit.noPolygon')}</span>}
                   </button>

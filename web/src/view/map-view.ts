@@ -3,6 +3,7 @@ import { nationalLevelsOf } from '../navigation/url-state.ts';
 import { hasFilters, type PlannerFilters } from '../planning/planner-filters.ts';
 import type { Level } from '../graphql/codes.ts';
 import type { AtlasView } from './view-state.ts';
+import type { AreaMeasure } from '../layers/area-measure.ts';
 
 /** What the map shows for a view: the layers' loaders read this. */
 export interface MapView {
@@ -27,6 +28,10 @@ export interface MapView {
   includeDemo: boolean;
   /** What was achieved, or what the plans of the year aim at. */
   kind: 'ACTUAL' | 'TARGET';
+  /** What colours districts and provinces. */
+  measure: AreaMeasure;
+  /** Where the planners' filters look: the drawn scope, or the unit the list was made in before one of its rows was opened. */
+  filterScope: UnitRef | null;
 }
 
 /** Null until the URL's unit is looked up (or followed into a newly chosen year). Pure. */
@@ -45,5 +50,22 @@ export function mapViewOf(view: AtlasView, set: string | null): MapView | null {
   const level = tilesLevel ?? (showCommunes ? 'COMMUNE' : below);
   const kind = url.plan ? 'TARGET' : 'ACTUAL';
   const { filters, year, demo: includeDemo } = url;
-  return { scope, selected: path.at(-1) ?? null, level, tilesLevel, showCommunes, filters, filtering, year, hierarchy, set, includeDemo, kind };
+  const measure = url.measure ?? 'average';
+  const filterScope = (url.within && path.find((unit) => unit.code === url.within)) || scope;
+  return {
+    scope,
+    selected: path.at(-1) ?? null,
+    level,
+    tilesLevel,
+    showCommunes,
+    filters,
+    filtering,
+    year,
+    hierarchy,
+    set,
+    includeDemo,
+    kind,
+    measure,
+    filterScope,
+  };
 }

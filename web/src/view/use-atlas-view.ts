@@ -70,11 +70,11 @@ export function useAtlasView(linked: ViewState) {
    * (a former commune opens what it became, and says so), never looked up by its code alone.
    */
   const openUnit = useCallback(
-    (code: string, codeList?: string) =>
+    (code: string, codeList?: string, keepList?: { within: string | null }) =>
       void (
         codeList ? loadCarried(client, code, { codeList }, view.url.year) : loadUnitPath(client, code, view.url.year).then((path) => ({ path, carried: null }))
       ).then(
-        ({ path, carried }) => dispatch({ type: 'navigated', path: path ?? [], carried: carried ?? undefined }),
+        ({ path, carried }) => dispatch({ type: 'navigated', path: path ?? [], carried: carried ?? undefined, keepList }),
         (e: Error) => setError(e.message),
       ),
     [client, view.url.year],

@@ -27,8 +27,9 @@ export type ViewAction =
   /** The URL's unit, looked up with its ancestors; null when it could not be found. */
   | { type: 'path-resolved'; path: DrillPath | null }
   /** Drilling, climbing, a search hit or a row of the table (a search hit says what its unit became). */
-  | { type: 'navigated'; path: DrillPath; carried?: Carried }
-  | { type: 'changed'; changes: Partial<Pick<ViewState, 'lang' | 'year' | 'filters' | 'set' | 'demo' | 'plan'>> }
+  /** keepList: opened from the planners' table, whose list stays that of `within` (not the new unit's district). */
+  | { type: 'navigated'; path: DrillPath; carried?: Carried; keepList?: { within: string | null } }
+  | { type: 'changed'; changes: Partial<Pick<ViewState, 'lang' | 'year' | 'filters' | 'set' | 'demo' | 'plan' | 'measure'>> }
   /** At country level: provinces, or every district or commune of the country. */
   | { type: 'national-level-chosen'; level: NonNullable<ViewState['level']> }
   /** The selected unit followed into the new year: its path there (null: none), and what happened. */
@@ -49,7 +50,8 @@ export function viewReducer(view: AtlasView, action: ViewAction): AtlasView {
       return action.path ? { ...view, path: action.path, record: null } : { url: { ...view.url, unit: null }, path: [], record: null };
     case 'navigated': {
       const notice = action.carried && action.carried.kind !== 'same' ? action.carried : null;
-      return { url: { ...view.url, unit: action.path.at(-1)?.code ?? null }, path: action.path, record: 'push', notice };
+      const within = action.keepList?.within ?? null;
+      return { url: { ...view.url, unit: action.path.at(-1)?.code ?? null, within }, path: action.path, record: 'push', notice };
     }
     case 'changed': {
       const url = { ...view.url, ...action.changes };

@@ -10,6 +10,8 @@ export const allMetBand: CommuneBand = 'all-met';
 /** Recognised units are shown by their tier, not by count: 19/19 is not "standard met" until decided. */
 export const recognisedBand = 'recognised';
 export const noDataBand = 'no-data';
+/** Wards (phường) and towns (thị trấn, đặc khu) without an assessment: the rural criteria do not apply to them. */
+export const notAssessedBand = 'not-assessed';
 
 /**
  * Whether a band is the class of units meeting every criterion of the set: as the set's data says,

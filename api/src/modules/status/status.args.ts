@@ -57,3 +57,11 @@ export class RollUpArgs {
   @Max(2035)
   year?: number;
 }
+
+@ArgsType()
+export class CoverageArgs {
+  @Field(() => Int, { description: 'Year of the statuses; the provinces in force on 31 December of it' })
+  @Min(2010)
+  @Max(2035)
+  year!: number;
+}

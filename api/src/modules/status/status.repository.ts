@@ -5,6 +5,7 @@ import type { AssessmentKind } from '../assessments/assessment.entity.ts';
 const unitStatusesSql = sqlFile(import.meta.url, 'unit-statuses.sql');
 const descendantsSql = sqlFile(import.meta.url, 'descendant-units.sql');
 const subtreeSql = sqlFile(import.meta.url, 'subtree-ids.sql');
+const dataCoverageSql = sqlFile(import.meta.url, 'data-coverage.sql');
 
 export interface StatusRow {
   unit_id: number;
@@ -57,6 +58,11 @@ export class StatusRepository {
   async descendantIds(ancestorId: number | null, level: string, codeList: string, formerInYear?: number): Promise<DescendantRow[]> {
     const year = formerInYear ?? null;
     return this.em.getConnection().execute(descendantsSql, [ancestorId, level, ancestorId, codeList, year, year]);
+  }
+
+  /** The provinces of a code list with statuses in a year, with their documented and demo units counted. */
+  dataCoverage(year: number, codeList: string): Promise<{ code: string; name: string; documented_units: number; demo_units: number }[]> {
+    return this.em.getConnection().execute(dataCoverageSql, [year, codeList]);
   }
 
   async subtreeIds(unitId: number): Promise<number[]> {

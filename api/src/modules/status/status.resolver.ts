@@ -1,9 +1,10 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import type { RequestContext } from '../../server/context.ts';
-import { ChoroplethArgs, RollUpArgs, StatusArgs, SummaryArgs } from './status.args.ts';
+import { ChoroplethArgs, CoverageArgs, RollUpArgs, StatusArgs, SummaryArgs } from './status.args.ts';
 import { ChoroplethColumns, ChoroplethEntry, StatusItem, UnitStatus } from './unit-status.type.ts';
 import { Summary } from './summary.type.ts';
+import { ProvinceCoverage } from './data-coverage.type.ts';
 import { SummaryService } from './summary.service.ts';
 import { Assessment, ItemStatus } from '../assessments/assessment.entity.ts';
 import type { StatusQuery } from './status.repository.ts';
@@ -49,6 +50,13 @@ export class StatusResolver {
   async choroplethColumns(@Args(() => ChoroplethArgs) args: ChoroplethArgs, @Ctx() ctx: RequestContext): Promise<ChoroplethColumns> {
     const query = await checkedQuery(args, ctx);
     return ctx.services.statuses.choroplethColumns(args.parentCode, args.level, query);
+  }
+
+  @Query(() => [ProvinceCoverage], {
+    description: 'The provinces with statuses in a year (units in force on 31 December), each with how many units are documented and how many demo data',
+  })
+  dataCoverage(@Args(() => CoverageArgs) { year }: CoverageArgs, @Ctx() ctx: RequestContext): Promise<ProvinceCoverage[]> {
+    return ctx.services.statuses.dataCoverage(year);
   }
 
   @Query(() => Summary, { description: 'Band counts, averages, per-criterion counts and reported figures for the communes below a unit' })

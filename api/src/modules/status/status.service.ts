@@ -2,12 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CriteriaSet } from '../criteria/criteria-set.entity.ts';
 import { AdminLevel, AdminUnit } from '../admin-units/admin-unit.entity.ts';
 import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts';
-import { classifyBand, higherTier, noDataBand, type TierName } from './band.ts';
+import { classifyBand, higherTier, noDataBand, notAssessedBand, type TierName } from './band.ts';
 import type { Tier } from '../assessments/recognition.entity.ts';
 import { AssessmentKind } from '../assessments/assessment.entity.ts';
 import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
 import { toChoroplethColumns, type ChoroplethColumns, type ChoroplethEntry, type UnitStatus } from './unit-status.type.ts';
 import { choroplethCache } from './choropleth-cache.ts';
+import type { ProvinceCoverage } from './data-coverage.type.ts';
 import { asOfForYear, codeListInForce } from '../admin-units/code-lists.ts';
 
 /** Columns of each cached choropleth answer; released with the answer when the cache drops it. */
@@ -128,9 +129,10 @@ export class StatusService {
       units.map((u) => u.id),
       query,
     );
-    return units.map(({ id, code }) => {
+    return units.map(({ id, code, kind }) => {
       const status = statuses.get(id);
-      if (!status) return { code, band: noDataBand, synthetic: false };
+      // Wards and towns are not assessed under the rural criteria: apart from communes without data.
+      if (!status) return { code, band: kind === 'Xã' ? noDataBand : notAssessedBand, synthetic: false };
       const { criteriaMet, criteriaTotal, band, tier, synthetic } = status;
       return { code, criteriaMet, criteriaTotal, band, tier, synthetic };
     });
@@ -167,6 +169,9 @@ export class StatusService {
         if (!members?.length) return { code, band: noDataBand, synthetic: false };
         const set = await this.criteriaSet(members[0].criteriaSet);
         const average = members.reduce((sum, s) => sum + s.criteriaMet, 0) / members.length;
+        // The average hides the laggards: count the communes in the set's two lowest classes, and those
+        // meeting every criterion (recognised or not), so a map can colour by either share.
+        const lagging = new Set(set.bands.slice(0, 2).map((b) => b.code));
         return {
           code,
           band: classifyBand(Math.floor(average), set.bands, null),
@@ -174,9 +179,17 @@ export class StatusService {
           averageCriteria: Math.round(average * 100) / 100,
           communesAssessed: members.length,
           communesDemo: members.filter((s) => s.synthetic).length,
+          communesLagging: members.filter((s) => lagging.has(s.band)).length,
+          communesMeetingAll: members.filter((s) => s.criteriaMet === s.criteriaTotal).length,
         };
       }),
     );
+  }
+
+  /** Which provinces of the year have documented statuses and which demo ones. */
+  async dataCoverage(year: number): Promise<ProvinceCoverage[]> {
+    const rows = await this.statusRepository.dataCoverage(year, codeListInForce(asOfForYear(year)));
+    return rows.map((r) => ({ code: r.code, name: r.name, documentedUnits: r.documented_units, demoUnits: r.demo_units }));
   }
 
   /** The unit of a code on a date (the time rule: no date means today, or else the last unit with the code). */

@@ -95,7 +95,9 @@ export class ChoroplethEntry {
   @Field(() => Int, { nullable: true })
   criteriaTotal?: number;
 
-  @Field(() => String, { description: 'Band code, "recognised", or "no-data"' })
+  @Field(() => String, {
+    description: 'Band code, "recognised", "no-data" (a rural commune without data) or "not-assessed" (a ward or town the rural criteria do not assess)',
+  })
   band!: string;
 
   @Field(() => Tier, { nullable: true })
@@ -112,6 +114,12 @@ export class ChoroplethEntry {
 
   @Field(() => Int, { nullable: true, description: 'Districts and provinces: of the communes assessed, how many are demo data' })
   communesDemo?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Districts and provinces: communes assessed in the two lowest classes of their set (e.g. below 10 of 19)' })
+  communesLagging?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Districts and provinces: communes assessed that meet every criterion, recognised or not' })
+  communesMeetingAll?: number;
 }
 
 @ObjectType('ChoroplethColumns', {
@@ -147,6 +155,12 @@ export class ChoroplethColumns {
 
   @Field(() => [Int], { nullable: 'items', description: 'Districts and provinces only: of the communes assessed, how many are demo data' })
   communesDemo!: (number | null)[];
+
+  @Field(() => [Int], { nullable: 'items', description: 'Districts and provinces only: communes in the two lowest classes of their set' })
+  communesLagging!: (number | null)[];
+
+  @Field(() => [Int], { nullable: 'items', description: 'Districts and provinces only: communes meeting every criterion' })
+  communesMeetingAll!: (number | null)[];
 }
 
 /** Turns choropleth entries into parallel columns. Pure. */
@@ -162,5 +176,7 @@ export function toChoroplethColumns(entries: readonly ChoroplethEntry[]): Chorop
     averageCriteria: column((e) => e.averageCriteria ?? null),
     communesAssessed: column((e) => e.communesAssessed ?? null),
     communesDemo: column((e) => e.communesDemo ?? null),
+    communesLagging: column((e) => e.communesLagging ?? null),
+    communesMeetingAll: column((e) => e.communesMeetingAll ?? null),
   };
 }
