@@ -56,33 +56,18 @@ describe('breadcrumb labels', () => {
 });
 
 describe('URL state', () => {
+  /** What a link leaves out: no level or set, demo data on, achievements, the screen layout, the average. */
+  const linkDefaults = { level: null, set: null, demo: true, plan: false, print: false, measure: 'average', within: null };
+
   it('round-trips unit, year and language; Vietnamese and the latest year are the defaults', () => {
     const filters = emptyFilters;
-    expect(parseViewState('')).toEqual({
-      unit: null,
-      lang: 'vi',
-      year: 2024,
-      filters,
-      level: null,
-      set: null,
-      demo: true,
-      plan: false,
-      print: false,
-      measure: 'average',
-      within: null,
-    });
+    expect(parseViewState('')).toEqual({ unit: null, lang: 'vi', year: 2024, filters, ...linkDefaults });
     expect(parseViewState(serializeViewState({ unit: '187', lang: 'en', year: 2017, filters, demo: true, plan: false }))).toEqual({
       unit: '187',
       lang: 'en',
       year: 2017,
       filters,
-      level: null,
-      set: null,
-      demo: true,
-      plan: false,
-      print: false,
-      measure: 'average',
-      within: null,
+      ...linkDefaults,
     });
     expect(serializeViewState({ unit: null, lang: 'vi', year: 2024, filters, demo: true, plan: false })).toBe('');
   });

@@ -22,9 +22,11 @@ export function DataScope({ legend, demo, plan, onChange }: DataScopeProps) {
   const mixed = demo && syntheticCount > 0;
   const counts = !demo
     ? t(plan ? 'demo.offPlans' : 'demo.off', { count: documentedCount })
-    : communes
-      ? t('demo.onAreas', { demo: communes.demo, documented: communes.documented })
-      : t('demo.on', { demo: syntheticCount, documented: documentedCount });
+    : syntheticCount + documentedCount === 0
+      ? t('demo.noneInSet')
+      : communes
+        ? t('demo.onAreas', { demo: communes.demo, documented: communes.documented })
+        : t('demo.on', { demo: syntheticCount, documented: documentedCount });
   return (
     <div className={`map-scope ${mixed ? 'map-scope-demo' : 'map-scope-documented'}`} data-testid="demo-notice" data-demo={demo ? 'on' : 'off'}>
       <label title={t('demo.toggleHelp')}>

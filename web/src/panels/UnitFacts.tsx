@@ -68,14 +68,14 @@ export function UnitFacts({ code, year }: { code: string; year: number }) {
                   <td>{target.year ?? '—'}</td>
                   <td title={target.text}>
                     {target.tier
-                      ? t(`status.tier.${target.tier}`)
+                      ? t(`plan.tier.${target.tier}`)
                       : target.criteriaCount !== null
                         ? t('plans.criteria', { count: target.criteriaCount })
                         : target.text}
                   </td>
                   <td>
                     {achieved
-                      ? `${achieved.criteriaMet}/${achieved.criteriaTotal}${achieved.tier ? ` · ${t(`status.tier.${achieved.tier}`)}` : ''} ${reached === null ? '' : reached ? '✓' : '✗'}`
+                      ? `${achieved.criteriaMet}/${achieved.criteriaTotal}${achieved.tier ? ` · ${t(`status.tier.${achieved.tier}`)}` : ''}${achieved.synthetic ? ` (${t('badge.synthetic')})` : ''} ${reached === null ? '' : reached ? '✓' : '✗'}`
                       : t('plans.noData')}
                   </td>
                 </tr>

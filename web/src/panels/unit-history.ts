@@ -56,6 +56,8 @@ export function plansVersusAchievement(targets: TargetFact[], history: HistoryPo
     .map((target) => {
       const achieved = history.find((p) => p.year === target.year) ?? null;
       let reached: boolean | null = null;
+      // A plan is judged against documented results only: demo data confirms or refutes nothing.
+      if (achieved?.synthetic) return { target, achieved, reached };
       if (achieved && target.tier) reached = tierRank(achieved.tier) >= tierRank(target.tier);
       else if (achieved && target.criteriaCount !== null) reached = achieved.criteriaMet >= target.criteriaCount;
       return { target, achieved, reached };
