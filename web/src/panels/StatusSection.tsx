@@ -188,6 +188,12 @@ function BarList({ bars, max, testId }: { bars: { key: string; label: string; va
   );
 }
 
+/**
+ * A difference means something only when the computed figure covers every commune: otherwise it
+ * measures the communes no document covers, and the coverage column says so instead.
+ */
+const whole = (row: ReportedRow) => row.computed !== null && row.coveredCount === row.ofCount;
+
 /** What the documents report beside what the unit-level data adds up to; a difference is a finding to look at. */
 function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number): string }) {
   const { t } = useTranslation();
@@ -213,7 +219,7 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={i} className={row.difference ? 'missed' : ''}>
+            <tr key={i} className={row.difference && whole(row) ? 'missed' : ''}>
               <td>
                 {describe(row.reported)}
                 <SourceRef fact={row.reported} />
@@ -221,7 +227,7 @@ function ReportedTable({ rows, format }: { rows: ReportedRow[]; format(n: number
               <td>{row.reported.value === null ? (row.reported.asWritten ?? '—') : format(row.reported.value)}</td>
               <td>
                 {row.computed === null ? '—' : format(row.computed)}
-                {row.difference ? ` (${row.difference > 0 ? '+' : ''}${format(row.difference)})` : ''}
+                {row.difference && whole(row) ? ` (${row.difference > 0 ? '+' : ''}${format(row.difference)})` : ''}
               </td>
               <td data-testid="coverage">
                 {row.computed === null ? t('summary.notComparable') : t('summary.coveredOf', { covered: row.coveredCount, of: row.ofCount })}
