@@ -1,22 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import i18next, { type TFunction } from 'i18next';
-import vi from '../../web/src/i18n/vi.json';
-import en from '../../web/src/i18n/en.json';
+import type { TFunction } from 'i18next';
+import { pageTranslators } from '../support/translators.ts';
 
-// The page's i18next settings (web/src/i18n/i18n.ts): Vietnamese as the fallback, flat keys.
 let tVi: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
-  const translator = i18next.createInstance();
-  await translator.init({
-    lng: 'vi',
-    fallbackLng: 'vi',
-    keySeparator: false,
-    interpolation: { escapeValue: false },
-    resources: { vi: { translation: vi }, en: { translation: en } },
-  });
-  tVi = translator.getFixedT('vi');
-  tEn = translator.getFixedT('en');
+  ({ tVi, tEn } = await pageTranslators());
 });
 
 describe('then and now, in words', () => {

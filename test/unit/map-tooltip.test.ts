@@ -1,24 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import i18next, { type TFunction } from 'i18next';
-import vi from '../../web/src/i18n/vi.json';
-import en from '../../web/src/i18n/en.json';
+import type { TFunction } from 'i18next';
+import { pageTranslators } from '../support/translators.ts';
 import { tooltipText } from '../../web/src/map/tooltip.ts';
 import { alertMessage } from '../../web/src/layers/LayerAlerts.tsx';
 import type { ChoroplethEntry } from '../../web/src/layers/choropleth.loader.ts';
 
-// The translations the page uses, with the page's i18next settings.
 let tVi: TFunction;
 let tEn: TFunction;
 beforeAll(async () => {
-  const translator = i18next.createInstance();
-  await translator.init({
-    lng: 'vi',
-    keySeparator: false,
-    interpolation: { escapeValue: false },
-    resources: { vi: { translation: vi }, en: { translation: en } },
-  });
-  tVi = translator.getFixedT('vi');
-  tEn = translator.getFixedT('en');
+  ({ tVi, tEn } = await pageTranslators());
 });
 
 const commune: ChoroplethEntry = {
