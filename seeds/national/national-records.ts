@@ -97,6 +97,10 @@ export async function seedNational(em: EntityManager, options: NationalOptions):
     options.progress.advance(provinceCommunes.length);
   }
   options.progress.finish();
+  // Tens of thousands of new rows (and the criteria counts their items' triggers rewrote): without fresh
+  // statistics the planner guesses a few rows and joins them one by one, until an autovacuum gets there
+  // (the embedded database has none).
+  await connection.execute('vacuum (analyze) assessment, assessment_item, indicator_value');
   return { communes: communes.length, communeYears, skippedCommunes: wanted.length - communes.length };
 }
 

@@ -489,3 +489,48 @@ describe.each(servers)('recording an assessment on $name', ({ url }) => {
     expect(await current()).toEqual({ status: { criteriaMet: 3 }, assessments: [{ year: 2018 }] });
   });
 });
+
+/**
+ * Map colours come from unit-colours.sql (criteria met as kept on the assessment, no item read) and a
+ * unit's status from unit-statuses.sql (its items): the two must never tell a unit apart.
+ */
+describe.each(servers)('map colours and statuses agree on $name', ({ url }) => {
+  it.each([
+    ['2016', 2016, 'ACTUAL', true],
+    ['2017 plans', 2017, 'TARGET', true],
+    ['2016, documented only', 2016, 'ACTUAL', false],
+    ['2024', 2024, 'ACTUAL', true],
+  ])('Lạng Sơn’s communes in %s', async (_label, year, kind, includeDemo) => {
+    const args = `year: ${year}, kind: ${kind}, includeDemo: ${includeDemo}`;
+    const { choroplethColumns: colours, units } = await queryData(
+      url,
+      `{
+        choroplethColumns(level: COMMUNE, parentCode: "20", ${args}) { codes bands criteriaMet criteriaTotal tiers synthetic }
+        units(filter: { withinCode: "20", level: COMMUNE, asOf: "${year}-12-31" }, first: 1000) {
+          nodes { code codeList status(${args}) { band criteriaMet criteriaTotal tier synthetic } }
+        }
+      }`,
+    );
+    const statuses = new Map<string, { band: string; criteriaMet: number; criteriaTotal: number; tier: string | null; synthetic: boolean } | null>(
+      // The map's units are those of the code list in force (a former commune still in force that year has a code of its own list).
+      units.nodes
+        .filter((n: { codeList: string }) => n.codeList === (year < 2025 ? 'gso-2025-03' : 'gso-2025-07'))
+        .map((n: { code: string; status: never }) => [n.code, n.status]),
+    );
+    let assessed = 0;
+    colours.codes.forEach((code: string, i: number) => {
+      const status = statuses.get(code);
+      if (!status) return;
+      assessed++;
+      const colour = {
+        band: colours.bands[i],
+        criteriaMet: colours.criteriaMet[i],
+        criteriaTotal: colours.criteriaTotal[i],
+        tier: colours.tiers[i],
+        synthetic: colours.synthetic[i],
+      };
+      expect(colour, code).toEqual(status);
+    });
+    expect(assessed).toBeGreaterThan(10);
+  });
+});

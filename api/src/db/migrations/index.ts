@@ -12,6 +12,7 @@ import { Migration20261129175155_foreign_keys_mikro_orm_7 } from './Migration202
 import { Migration20261129194055_reform_2025 } from './Migration20261129194055_reform_2025.ts';
 import { Migration20261129194137_criteria_set_2026 } from './Migration20261129194137_criteria_set_2026.ts';
 import { Migration20261206051026_honest_figures } from './Migration20261206051026_honest_figures.ts';
+import { Migration20261206083000_assessment_criteria_met } from './Migration20261206083000_assessment_criteria_met.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundle. */
 export const migrationsList = [
@@ -29,4 +30,5 @@ export const migrationsList = [
   { name: 'Migration20261129194055_reform_2025', class: Migration20261129194055_reform_2025 },
   { name: 'Migration20261129194137_criteria_set_2026', class: Migration20261129194137_criteria_set_2026 },
   { name: 'Migration20261206051026_honest_figures', class: Migration20261206051026_honest_figures },
+  { name: 'Migration20261206083000_assessment_criteria_met', class: Migration20261206083000_assessment_criteria_met },
 ];

@@ -42,6 +42,10 @@ export class Assessment extends Provenance {
   @Enum({ items: () => AssessmentKind, nativeEnumName: 'assessment_kind' })
   kind!: AssessmentKind;
 
+  /** Criteria met, counted from the items by triggers in the database (migration assessment_criteria_met); never written here. */
+  @Property({ type: 'smallint', default: 0 })
+  criteriaMet?: number;
+
   @OneToMany(
     () => AssessmentItem,
     (item) => item.assessment,

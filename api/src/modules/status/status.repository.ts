@@ -3,6 +3,7 @@ import { intArray, sqlFile } from '../../db/sql-file.ts';
 import type { AssessmentKind } from '../assessments/assessment.entity.ts';
 
 const unitStatusesSql = sqlFile(import.meta.url, 'unit-statuses.sql');
+const unitColoursSql = sqlFile(import.meta.url, 'unit-colours.sql');
 const descendantsSql = sqlFile(import.meta.url, 'descendant-units.sql');
 const subtreeSql = sqlFile(import.meta.url, 'subtree-ids.sql');
 const dataCoverageSql = sqlFile(import.meta.url, 'data-coverage.sql');
@@ -19,6 +20,18 @@ export interface StatusRow {
   source_key: string | null;
   stated_on: string | null;
   source_ref: string | null;
+  recognised_tiers: string[];
+  undecided_tiers: string[];
+  planned_tiers: string[];
+}
+
+/** What a map colours a unit by: a StatusRow without the criteria one by one or the source. */
+export interface ColourRow {
+  unit_id: number;
+  set_code: string;
+  criteria_total: number;
+  synthetic: boolean;
+  criteria_met: number;
   recognised_tiers: string[];
   undecided_tiers: string[];
   planned_tiers: string[];
@@ -49,6 +62,13 @@ export class StatusRepository {
     return this.em
       .getConnection()
       .execute<StatusRow[]>(unitStatusesSql, [intArray(unitIds), setCode ?? null, year, year, kind, includeDemo, year, kind, year, year]);
+  }
+
+  async colours(unitIds: readonly number[], { year, setCode, kind, includeDemo }: StatusQuery): Promise<ColourRow[]> {
+    if (unitIds.length === 0) return [];
+    return this.em
+      .getConnection()
+      .execute<ColourRow[]>(unitColoursSql, [intArray(unitIds), setCode ?? null, year, year, kind, includeDemo, year, kind, year, year]);
   }
 
   /**

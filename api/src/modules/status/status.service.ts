@@ -5,11 +5,25 @@ import { InvalidInputError, NotFoundError } from '../../errors/domain-errors.ts'
 import { classifyBand, higherTier, noDataBand, notAssessedBand, type TierName } from './band.ts';
 import type { Tier } from '../assessments/recognition.entity.ts';
 import { AssessmentKind } from '../assessments/assessment.entity.ts';
-import { StatusRepository, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
+import { StatusRepository, type ColourRow, type DescendantRow, type StatusQuery, type StatusRow } from './status.repository.ts';
 import { toChoroplethColumns, type ChoroplethColumns, type ChoroplethEntry, type UnitStatus } from './unit-status.type.ts';
 import { choroplethCache } from './choropleth-cache.ts';
 import type { ProvinceCoverage } from './data-coverage.type.ts';
 import { asOfForYear, codeListInForce } from '../admin-units/code-lists.ts';
+
+/** A unit's status as far as a map colours it. */
+type UnitColour = Pick<UnitStatus, 'unitId' | 'criteriaSet' | 'criteriaMet' | 'criteriaTotal' | 'band' | 'tier' | 'synthetic'>;
+
+/**
+ * Achieved: a tier counts when a decision is on record. Planned: the tier the plans aim at; a plan
+ * is coloured by its planned total, never as recognised.
+ */
+function tiersOf(row: Pick<StatusRow, 'recognised_tiers' | 'undecided_tiers' | 'planned_tiers'>, kind: AssessmentKind) {
+  const highest = (tiers: string[]) => tiers.reduce<TierName | null>((best, t) => higherTier(best, t as TierName), null);
+  const actual = kind === AssessmentKind.ACTUAL;
+  const recognised = actual ? highest(row.recognised_tiers) : null;
+  return { recognised, undecided: actual ? highest(row.undecided_tiers) : null, tier: actual ? recognised : highest(row.planned_tiers) };
+}
 
 /** Columns of each cached choropleth answer; released with the answer when the cache drops it. */
 const columnsByEntries = new WeakMap<readonly ChoroplethEntry[], ChoroplethColumns>();
@@ -65,19 +79,13 @@ export class StatusService {
     return new Map(statuses.map((s) => [s.unitId, s]));
   }
 
-  private async toStatus(row: StatusRow, { year, kind }: StatusQuery): Promise<UnitStatus> {
+  private async toStatus(row: StatusRow, query: StatusQuery): Promise<UnitStatus> {
     const set = await this.criteriaSet(row.set_code);
-    const highest = (tiers: string[]) => tiers.reduce<TierName | null>((best, t) => higherTier(best, t as TierName), null);
-    const actual = kind === AssessmentKind.ACTUAL;
-    // Achieved: a tier counts when a decision is on record. Planned: the tier the plans aim at; a plan
-    // is coloured by its planned total, never as recognised.
-    const recognised = actual ? highest(row.recognised_tiers) : null;
-    const undecided = actual ? highest(row.undecided_tiers) : null;
-    const tier = actual ? recognised : highest(row.planned_tiers);
+    const { recognised, undecided, tier } = tiersOf(row, query.kind);
     return {
       unitId: row.unit_id,
       assessmentId: row.assessment_id,
-      year,
+      year: query.year,
       criteriaSet: row.set_code,
       criteriaMet: row.met.length,
       criteriaTotal: row.criteria_total,
@@ -92,6 +100,27 @@ export class StatusService {
       unknown: row.unknown,
       met: row.met,
     };
+  }
+
+  /** What maps colour units by, classified as their statuses are (the same tiers, the same bands), without reading items. */
+  private async colours(unitIds: readonly number[], query: StatusQuery): Promise<Map<number, UnitColour>> {
+    const rows = await this.statusRepository.colours(unitIds, query);
+    const colours = await Promise.all(
+      rows.map(async (row: ColourRow): Promise<UnitColour> => {
+        const set = await this.criteriaSet(row.set_code);
+        const { recognised, tier } = tiersOf(row, query.kind);
+        return {
+          unitId: row.unit_id,
+          criteriaSet: row.set_code,
+          criteriaMet: row.criteria_met,
+          criteriaTotal: row.criteria_total,
+          band: classifyBand(row.criteria_met, set.bands, recognised),
+          tier: (tier ?? undefined) as Tier | undefined,
+          synthetic: row.synthetic,
+        };
+      }),
+    );
+    return new Map(colours.map((c) => [c.unitId, c]));
   }
 
   /** Map colours for the units of a level below a unit (or nationwide), cached until data changes. */
@@ -125,7 +154,7 @@ export class StatusService {
     if (level === AdminLevel.DISTRICT || level === AdminLevel.PROVINCE) {
       return this.aggregatedChoropleth(parent?.id ?? null, level, units, query, codeList);
     }
-    const statuses = await this.statuses(
+    const statuses = await this.colours(
       units.map((u) => u.id),
       query,
     );
@@ -150,11 +179,11 @@ export class StatusService {
     codeList: string,
   ): Promise<ChoroplethEntry[]> {
     const communes = await this.statusRepository.descendantIds(parentId, AdminLevel.COMMUNE, codeList);
-    const statuses = await this.statuses(
+    const statuses = await this.colours(
       communes.map((c) => c.id),
       query,
     );
-    const groups = new Map<string, UnitStatus[]>();
+    const groups = new Map<string, UnitColour[]>();
     for (const commune of communes) {
       const status = statuses.get(commune.id);
       const key = level === AdminLevel.DISTRICT ? commune.district_code : commune.province_code;
