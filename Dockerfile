@@ -10,7 +10,8 @@ COPY api ./api
 COPY geo ./geo
 COPY web ./web
 COPY seeds ./seeds
-RUN npm run build:web && npm prune --omit=dev
+# The web client, and the server as one JavaScript module (api/dist/main.mjs, as `npm start` runs it).
+RUN npm run build:web && node api/build-if-stale.mjs --force && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 # pg_dump and psql for npm run backup / restore against the compose database (PostgreSQL 15).
@@ -20,4 +21,4 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 GEO_DATA_DIR=/geo
 COPY --from=build /app ./
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "api/main.ts"]
+CMD ["node", "--enable-source-maps", "api/dist/main.mjs"]

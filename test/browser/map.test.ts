@@ -61,8 +61,10 @@ describe('the map page in Chromium', () => {
 
   it('recolours for another year without loading the boundaries again', async () => {
     const operations: string[] = [];
-    const track = (request: { postData(): string | null }) => {
-      const operation = /query (\w+)/.exec(request.postData() ?? '')?.[1];
+    // Queries go as GET (the query text in the URL), mutations and long queries as POST.
+    const track = (request: { url(): string; postData(): string | null }) => {
+      const text = request.postData() ?? new URL(request.url()).searchParams.get('query') ?? '';
+      const operation = /query (\w+)/.exec(text)?.[1];
       if (operation) operations.push(operation);
     };
     await page.goto(`${server.url}/?unit=187&year=2024`);

@@ -67,11 +67,11 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     expect(communes).toBeGreaterThan(5000);
   });
 
-  it('answers a repeated request with the same strong ETag, and If-None-Match with 304', async () => {
+  it('answers a repeated request with the same ETag, and If-None-Match with 304', async () => {
     const first = await fetchTile(url, 'province/6/50/28.pbf');
     const etag = first.headers.get('etag');
     expect(first.status).toBe(200);
-    expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+    expect(etag).toMatch(/^W\/"\d+-[\w-]+"$/);
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
     const again = await fetchTile(url, 'province/6/50/28.pbf');
     expect(again.headers.get('etag')).toBe(etag);
@@ -105,13 +105,13 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     const communeTiles = stored.filter((t) => t.level === 'commune' && t.z === 5).map((t) => `${t.x}/${t.y}`);
     for (const t of tilesCovering(vietnam, 5)) {
       const served = await fetchTile(url, `commune/5/${t.x}/${t.y}.pbf${before}`);
-      if (served.status === 200) expect(communeTiles).toContain(`${t.x}/${t.y}`);
+      if (served.bytes > 0) expect(communeTiles).toContain(`${t.x}/${t.y}`);
     }
     for (const t of stored) {
       const response = await fetch(`${url}/tiles/${t.level}/${t.z}/${t.x}/${t.y}.pbf${before}`);
       expect(Buffer.from(await response.arrayBuffer()).equals(t.body), `${t.level}/${t.z}/${t.x}/${t.y}`).toBe(true);
       // The server versions tiles by the same import, so it reads the stored tile rather than encoding.
-      expect(response.headers.get('etag')).toMatch(new RegExp(`^"${latestImport}-`));
+      expect(response.headers.get('etag')).toMatch(new RegExp(`^W/"${latestImport}-`));
     }
     if (name === 'postgis') {
       // What ST_AsMVT gives for the same address now.
@@ -128,10 +128,11 @@ describe.each(servers)('vector tiles on $name', ({ url, name, databaseUrl }) => 
     }
   });
 
-  it('answers a tile with no unit (open sea) with 204', async () => {
+  it('answers a tile with no unit (open sea) with an empty 200, which browsers keep (they keep no 204)', async () => {
     const sea = tileOf(115, 5, 8);
     const tile = await fetchTile(url, `commune/8/${sea.x}/${sea.y}.pbf`);
-    expect(tile.status).toBe(204);
+    expect([tile.status, tile.bytes, tile.headers.get('cache-control')]).toEqual([200, 0, 'public, max-age=3600']);
+    expect(tile.headers.get('etag')).toMatch(/^W\//);
   });
 
   it.each([

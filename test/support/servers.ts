@@ -26,11 +26,18 @@ export interface SpawnedServer extends ServerTarget {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `npm start`'s entry point as a real process and waits for its "ready" line. */
-export async function spawnServer(name: ServerTarget['name'], env: Record<string, string>): Promise<SpawnedServer> {
+/**
+ * Runs the server's entry point as a real process and waits for its "ready" line: the sources
+ * through tsx, or (`entry`) another form of it, such as the bundle `npm start` runs.
+ */
+export async function spawnServer(
+  name: ServerTarget['name'],
+  env: Record<string, string>,
+  { entry = ['--import', 'tsx', 'api/main.ts'], logName = name }: { entry?: string[]; logName?: string } = {},
+): Promise<SpawnedServer> {
   fs.mkdirSync(artifactsDir, { recursive: true });
-  const log = fs.createWriteStream(path.join(artifactsDir, `server-${name}.log`));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  const log = fs.createWriteStream(path.join(artifactsDir, `server-${logName}.log`));
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, PORT: '0', CI: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ export interface FetchedTile {
   status: number;
   headers: Headers;
   bytes: number;
-  /** Layer name → features; empty for a 204. */
+  /** Layer name → features; empty for an empty tile. */
   layers: Record<string, DecodedFeature[]>;
 }
 

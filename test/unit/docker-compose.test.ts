@@ -48,7 +48,9 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('npm run build:web');
     expect(dockerfile).toMatch(/ENV[^\n]*HOST=0\.0\.0\.0/);
     expect(dockerfile).toMatch(/EXPOSE 4000/);
-    expect(dockerfile).toMatch(/CMD \["node", "--import", "tsx", "api\/main\.ts"\]/);
+    // The server built as `npm start` builds it (api/build-if-stale.mjs), and run as `npm start` runs it.
+    expect(dockerfile).toMatch(/RUN [^\n]*node api\/build-if-stale\.mjs --force/);
+    expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "api\/dist\/main\.mjs"\]/);
     for (const copied of ['api', 'geo', 'web']) expect(dockerfile).toContain(`COPY ${copied} ./${copied}`);
   });
 });

@@ -4,6 +4,7 @@ import { simplifyLevel, withoutCollapsedRings } from '../../api/src/modules/tile
 import { levelsOfDetail, lodForZoom, simplificationArea } from '../../api/src/modules/tiles/level-of-detail.ts';
 import { parseTileAddress } from '../../api/src/modules/tiles/tile.service.ts';
 import { TileCache } from '../../api/src/modules/tiles/tile-cache.ts';
+import { EncodedBody } from '../../api/src/server/encoded-body.ts';
 
 /** A wiggly border from (1, 0) to (1, 1): a zig-zag of tiny teeth plus one large bend. */
 function border(): [number, number][] {
@@ -90,7 +91,7 @@ describe('tile addresses', () => {
 });
 
 describe('tile cache', () => {
-  const tile = (n: number) => ({ body: Buffer.alloc(n), etag: `"${n}"` });
+  const tile = (n: number) => new EncodedBody(Buffer.alloc(n), { etagPrefix: `${n}-` });
 
   it('evicts the least recently used tiles beyond its byte budget', () => {
     const cache = new TileCache(100);
@@ -120,7 +121,7 @@ describe('tile cache', () => {
     const small = new TileCache(100);
     small.set(1, 'big', tile(101));
     small.set(1, 'empty', tile(0));
-    expect([small.get(1, 'big'), small.get(1, 'empty')?.etag, small.size]).toEqual([undefined, '"0"', 1]);
+    expect([small.get(1, 'big'), small.get(1, 'empty')?.identity.byteLength, small.size]).toEqual([undefined, 0, 1]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AtlasMap } from './map/AtlasMap.tsx';
+import { AtlasMap } from './map/LazyAtlasMap.tsx';
 import { MapLoading, MapTooltip, type Hover } from './map/MapOverlays.tsx';
 import { Breadcrumb } from './panels/Breadcrumb.tsx';
 import { UnitPanel } from './panels/UnitPanel.tsx';

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -15,7 +13,9 @@ import { readAccessPlugin } from '../modules/auth/read-access.plugin.ts';
 import { requireReadAccess } from '../modules/auth/read-access.middleware.ts';
 import { writeRateLimitPlugin } from '../modules/auth/write-rate-limit.plugin.ts';
 import { nulFreeStringsRule, refuseNulCharacters } from './request-guards.ts';
-import { choroplethResponsePlugin } from '../modules/status/choropleth-response.plugin.ts';
+import { keptResponsePlugin } from '../modules/status/kept-response.plugin.ts';
+import { KeptResponses } from '../modules/status/kept-responses.ts';
+import { compressResponses, serveWebClient } from './web-delivery.ts';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import type { ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
 import { exportRoutes } from '../modules/assessment-imports/export.routes.ts';
@@ -65,13 +65,15 @@ export async function createHttpApp(
       complexityPlugin(schema),
       readAccessPlugin,
       writeRateLimitPlugin(),
-      // Apollo asks for a cached answer only after every plugin's didResolveOperation: the checks above hold for hits too.
-      choroplethResponsePlugin(responseCacheBytes),
+      // After every plugin's didResolveOperation: only an answer that passed the checks above is kept.
+      keptResponsePlugin,
     ],
   });
   await apollo.start();
 
   app.use(refuseNulCharacters);
+  // Brotli or gzip as each client takes it, for every answer not already sent compressed.
+  app.use(compressResponses());
 
   app.get('/health', async (_req, res) => {
     const ok = await orm.isConnected();
@@ -80,6 +82,7 @@ export async function createHttpApp(
 
   // Every route that serves data passes the same read-access decision as GraphQL's queries.
   const readAccess = requireReadAccess(orm.em, auth);
+  const keptResponses = new KeptResponses(responseCacheBytes);
   app.use('/tiles', readAccess, createTileRouter(orm.em, tileCacheBytes, tilePrerenderMaxZoom).router);
 
   app.use(
@@ -89,12 +92,14 @@ export async function createHttpApp(
     // on them. One byte over the limit lets the resolver tell "too large" from "exactly the limit".
     graphqlUploadExpress({ maxFileSize: importLimits.maxBytes + 1, maxFiles: 1 }),
     refuseNulCharacters,
+    // Kept answers (map colours, criteria sets) go out from here as finished bytes; everything else goes on to Apollo.
+    keptResponses.route(orm.em, auth, auth.publicRead ? 'public' : 'private'),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const em = orm.em.fork();
         const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
         const access = await accessFor(em, req.headers.authorization, auth, clientAddress);
-        return createRequestContext(em, access, auth, clientAddress, importLimits, demoByDefault);
+        return { ...createRequestContext(em, access, auth, clientAddress, importLimits, demoByDefault), responseKeeping: res.locals.responseKeeping };
       },
     }),
   );
@@ -123,18 +128,4 @@ export async function createHttpApp(
       server.close();
     },
   };
-}
-
-function serveWebClient(app: express.Express, webDistDir: string) {
-  const indexHtml = path.join(webDistDir, 'index.html');
-  if (!fs.existsSync(indexHtml)) {
-    app.get('/', (_req, res) => {
-      res.status(503).type('text').send('The web client is not built. Run `npm run build:web` (npm start does it for you).');
-    });
-    return;
-  }
-  app.use('/assets', express.static(path.join(webDistDir, 'assets'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(webDistDir, { index: false }));
-  // Client-side routes (the URL carries the map state) all get the app shell.
-  app.get(/^\/(?!graphql|tiles|health|export|ogc).*/, (_req, res) => res.sendFile(indexHtml));
 }

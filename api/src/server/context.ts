@@ -9,6 +9,7 @@ import { createStatusLoaders, type StatusLoaders } from '../modules/status/statu
 import type { Access } from '../modules/auth/access.ts';
 import type { AuthSettings } from '../modules/auth/authenticate.ts';
 import { defaultReadLimits, type ReadLimits } from '../modules/assessment-imports/sheet-reader.ts';
+import type { ResponseKeeping } from '../modules/status/kept-responses.ts';
 
 export interface RequestContext {
   /** A fork of the EntityManager: one identity map per request. */
@@ -23,6 +24,8 @@ export interface RequestContext {
   importLimits: ReadLimits;
   /** Whether figures count demo data when a request does not say (DEMO_DATA). */
   demoByDefault: boolean;
+  /** Set by the kept-response route for a request it could keep; the GraphQL layer says whether it may. */
+  responseKeeping?: ResponseKeeping;
   loaders: { units: AdminUnitLoaders; statuses: StatusLoaders; flags: DataLoader<number, UnitFlag[]>; aliases: DataLoader<number, UnitAlias[]> };
 }
 

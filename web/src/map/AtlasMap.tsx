@@ -3,7 +3,6 @@ import * as maplibregl from 'maplibre-gl';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, GeoJSON } from 'geojson';
 import { baseStyle, fillLayerId, hatchPattern, hatchPatternId, labelLayerId, selectedFilter, selectedLayerId } from './map-style.ts';
 import type { UnitFeatureProperties } from '../layers/admin-units.loader.ts';
@@ -157,10 +156,12 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
           placed.current.set(drawing.sourceId, { drawing, unbind });
         }
         if (drawing.units) {
+          // The page's first units (a shared link to a province) are shown at once: flying there from the country is time lost.
+          const firstUnits = unitSource.current === null;
           unitSource.current = drawing;
           instance.setFilter(selectedLayerId(drawing.sourceId), selectedFilter(selected.current));
           const { bounds, padding, duration } = drawing.units.fit;
-          if (bounds) instance.fitBounds(bounds, { padding, duration });
+          if (bounds) instance.fitBounds(bounds, { padding, duration: firstUnits ? 0 : duration });
         }
       });
       paintUnits(instance, element, drawings, unitSource.current, counted.current);

@@ -1,10 +1,8 @@
 import { LRUCache } from 'lru-cache';
+import type { EncodedBody } from '../../server/encoded-body.ts';
 
-/** An encoded tile with its strong validator. */
-export interface CachedTile {
-  body: Buffer;
-  etag: string;
-}
+/** An encoded tile with its validator and compressed forms. */
+export type CachedTile = EncodedBody;
 
 /**
  * In-process least-recently-used cache of encoded tiles, bounded by total bytes. Keys carry the
@@ -16,8 +14,9 @@ export class TileCache {
   private version: number | undefined;
 
   constructor(maxBytes: number) {
-    // An empty tile (204) still counts a byte: lru-cache sizes entries by positive integers.
-    this.entries = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (tile) => Math.max(tile.body.byteLength, 1) }) : undefined;
+    // Sized by the tile's own bytes when kept; its compressed forms, made later, add about half again.
+    // An empty tile still counts a byte: lru-cache sizes entries by positive integers.
+    this.entries = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (tile) => Math.max(tile.identity.byteLength, 1) }) : undefined;
   }
 
   get(version: number, key: string): CachedTile | undefined {

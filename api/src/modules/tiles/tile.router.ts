@@ -1,5 +1,4 @@
 import express from 'express';
-import fresh from 'fresh';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { cacheControl } from '../auth/read-access.middleware.ts';
@@ -7,12 +6,13 @@ import { TileCache } from './tile-cache.ts';
 import { TileService, parseTileAddress, parseTileScope } from './tile.service.ts';
 import { tileCodeLists } from './tile-level.ts';
 import { tileJson, tileStyle } from './tilejson.ts';
+import { sendEncodedBody } from '../../server/encoded-body.ts';
 
 /**
  * `GET /tiles/{level}/{z}/{x}/{y}.pbf?asOf=YYYY-MM-DD`: Mapbox Vector Tiles of the provinces,
  * districts or communes in force on that date (default today; no district from 01/07/2025) (layer `units`, feature id = GSO code as an integer, properties code, name, shortName,
- * level). Content-hash ETags answer If-None-Match with 304 (`fresh` compares as RFC 9110 §13.1.2 asks:
- * weakly, `*`, lists); clients revalidate after an hour. `GET /tiles/{level}/tilejson.json` describes
+ * level). Sent brotli- or gzip-compressed as the client takes it, each form made once per kept tile;
+ * content-hash ETags answer If-None-Match with 304; clients revalidate after an hour. `GET /tiles/{level}/tilejson.json` describes
  * a level as TileJSON 3.0; `GET /tiles/style.json` is a MapLibre style of all three (`/tiles/{level}/style.json`
  * of one), for GIS clients
  * (QGIS "Vector Tiles" connections). Errors go to the app's boundary.
@@ -60,19 +60,9 @@ export function createTileRouter(em: EntityManager, tileCacheBytes: number, prer
       if (!match) throw new InvalidInputError(`tile file must be {y}.pbf, got "${req.params.file}"`);
       const address = parseTileAddress(req.params.level, req.params.z, req.params.x, match[1], req.query.asOf);
       const tile = await service.tile(address);
-      res.set({
-        'Content-Type': 'application/vnd.mapbox-vector-tile',
-        'Cache-Control': cacheControl(res, 3600),
-        ETag: tile.etag,
-      });
-      // Only If-None-Match is passed: `fresh` also treats a request's Cache-Control: no-cache as "not
-      // fresh" (a cache's rule; fetch sends it with every conditional request), but an origin server
-      // evaluates the precondition all the same (RFC 9110 §13.2.1).
-      if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: tile.etag })) {
-        res.status(304).end();
-        return;
-      }
-      res.status(tile.body.byteLength ? 200 : 204).end(tile.body);
+      res.set({ 'Content-Type': 'application/vnd.mapbox-vector-tile', 'Cache-Control': cacheControl(res, 3600) });
+      // An empty tile (open sea) is an empty 200, not a 204: browsers keep no 204, so a repeat visit would ask again.
+      sendEncodedBody(req, res, tile);
     } catch (error) {
       next(error);
     }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError } from '../../errors/domain-errors.ts';
 import { lodForZoom } from './level-of-detail.ts';
@@ -8,6 +7,7 @@ import type { TileCache, CachedTile } from './tile-cache.ts';
 import { chooseTileEncoder, type TileAddress, type TileEncoder } from './tile-encoder.ts';
 import { latestBoundaryImportId } from './tile-geometry-build.ts';
 import { readPrerenderedTile } from './tile-pyramid.ts';
+import { EncodedBody } from '../../server/encoded-body.ts';
 
 export const maxTileZoom = 16;
 /** How long a known boundary version is trusted before the database is asked again. */
@@ -82,7 +82,7 @@ export class TileService {
     const cached = this.cache.get(version, key);
     if (cached) return cached;
     const body = (address.z <= this.prerenderMaxZoom && (await readPrerenderedTile(this.em.fork(), address, version))) || (await this.encode(address));
-    const tile = { body, etag: `"${version}-${createHash('sha1').update(body).digest('base64url')}"` };
+    const tile = new EncodedBody(body, { etagPrefix: `${version}-` });
     this.cache.set(version, key, tile);
     return tile;
   }
