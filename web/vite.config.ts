@@ -47,13 +47,16 @@ export default defineConfig({
   base: '/',
   // React's automatic JSX runtime through Vite's own transformer (Oxc); no plugin needed for a production build.
   oxc: { jsx: { runtime: 'automatic' } },
-  // Every text asset also as .br (best quality: made once, at build) and .gz, served as the client takes it.
+  // Every text asset also as .br and .gz, made once at build and served as the client takes it. Brotli 10,
+  // not 11: 1.6 % more bytes (7 KB of a first view), but a build 2.6 s shorter, which a first npm start waits for.
   plugins: [
     preloadFirstView(),
     compression({
       include: /\.(js|mjs|css|html|json|svg)$/,
+      // The spreadsheet library loads only for an Excel download: compressed on the fly then, not at every build.
+      exclude: /exceljs/,
       threshold: 1024,
-      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 10 } }), defineAlgorithm('gzip', { level: 9 })],
     }),
   ],
   build: { outDir: path.join(webDir, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
