@@ -71,6 +71,16 @@ export class EncodedBody {
   }
 }
 
+/**
+ * Whether the request's If-None-Match names this validator (weakly, `*`, in a list: RFC 9110
+ * §13.1.2), so a 304 answers it. Only If-None-Match is passed: `fresh` also treats a request's
+ * Cache-Control: no-cache as "not fresh" (a cache's rule; fetch sends it with every conditional
+ * request), but an origin server evaluates the precondition all the same (RFC 9110 §13.2.1).
+ */
+export function clientHolds(req: express.Request, etag: string): boolean {
+  return fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag });
+}
+
 /** The coding to send: brotli where the client takes it, else gzip, else the bytes as they are. */
 export function negotiateCoding(req: express.Request, body: EncodedBody): ContentCoding | 'identity' {
   if (body.identity.byteLength < minEncodedBytes) return 'identity';
@@ -84,10 +94,7 @@ export function negotiateCoding(req: express.Request, body: EncodedBody): Conten
 export function sendEncodedBody(req: express.Request, res: express.Response, body: EncodedBody): void {
   res.vary('Accept-Encoding');
   res.set('ETag', body.etag);
-  // Only If-None-Match is passed: `fresh` also treats a request's Cache-Control: no-cache as "not
-  // fresh" (a cache's rule; fetch sends it with every conditional request), but an origin server
-  // evaluates the precondition all the same (RFC 9110 §13.2.1).
-  if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag: body.etag })) {
+  if (clientHolds(req, body.etag)) {
     res.status(304).end();
     return;
   }

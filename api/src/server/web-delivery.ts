@@ -19,6 +19,9 @@ export function compressResponses(): express.RequestHandler {
   });
 }
 
+/** The .br and .gz siblings written at build, brotli first; no directory index (client routes get the shell below). */
+const precompressed = { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false };
+
 /**
  * The built web client: hashed assets precompressed at build (web/vite.config.ts writes .br and .gz
  * beside each) and kept by clients for good; everything else revalidated. Client-side routes (the
@@ -34,21 +37,9 @@ export function serveWebClient(app: express.Express, webDistDir: string): void {
   }
   app.use(
     '/assets',
-    expressStaticGzip(path.join(webDistDir, 'assets'), {
-      enableBrotli: true,
-      orderPreference: ['br', 'gzip'],
-      index: false,
-      serveStatic: { immutable: true, maxAge: '1y', fallthrough: false },
-    }),
+    expressStaticGzip(path.join(webDistDir, 'assets'), { ...precompressed, serveStatic: { immutable: true, maxAge: '1y', fallthrough: false } }),
   );
-  app.use(
-    expressStaticGzip(webDistDir, {
-      enableBrotli: true,
-      orderPreference: ['br', 'gzip'],
-      index: false,
-      serveStatic: { index: false, cacheControl: true, maxAge: 0 },
-    }),
-  );
+  app.use(expressStaticGzip(webDistDir, { ...precompressed, serveStatic: { index: false, cacheControl: true, maxAge: 0 } }));
   app.get(/^\/(?!graphql|tiles|health|export|ogc).*/, (_req, res) =>
     res.sendFile(indexHtml, { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }),
   );

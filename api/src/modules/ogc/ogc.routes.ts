@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import express from 'express';
-import fresh from 'fresh';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, UnknownRouteError } from '../../errors/domain-errors.ts';
 import { currentDataVersion } from '../status/data-version.repository.ts';
 import { latestBoundaryImportId } from '../tiles/tile-geometry-build.ts';
+import { clientHolds } from '../../server/encoded-body.ts';
 import {
   defaultLimit,
   featureFormats,
@@ -84,7 +84,7 @@ export function createOgcRouter(em: EntityManager, demoByDefault = true): expres
       .slice(0, 16);
     const etag = `"ogc-${dataVersion}-${boundaries ?? 0}-${format}-${hash}"`;
     res.set({ ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept' });
-    if (fresh({ 'if-none-match': req.headers['if-none-match'] }, { etag })) {
+    if (clientHolds(req, etag)) {
       res.status(304).end();
       return true;
     }
