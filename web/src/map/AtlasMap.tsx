@@ -98,6 +98,9 @@ export function AtlasMap({ drawings, selectedCode, label, onUnitClick, onUnitHov
       },
       // Lets tests and screenshots read the canvas back.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Names appear at once rather than fading in over 300 ms: each frame of a fade redraws the whole
+      // map, which on a software-rendered tablet (or SwiftShader) delays the finished map by several frames.
+      fadeDuration: 0,
     });
     instance.addImage(hatchPatternId, hatchPattern());
     styleReady.current = new Promise((resolve) => instance.once('load', () => resolve()));

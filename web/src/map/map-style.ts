@@ -209,6 +209,8 @@ export const labelLayerId = (source: string) => `${source}-label`;
 export const baseStyle: StyleSpecification = {
   version: 8,
   'font-faces': labelFontFaces,
+  // Paint changes apply in one frame, not over 300 ms of redrawn frames (see fadeDuration in AtlasMap).
+  transition: { duration: 0, delay: 0 },
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': palette.sea } }],
 };
