@@ -186,4 +186,20 @@ describe('the map page in Chromium', () => {
     expect(chromium.consoleErrors).toEqual([]);
     expect(chromium.foreignRequests).toEqual([]);
   });
+
+  it('says why a linked unit cannot be shown in the language of the map, not in the API’s English', async () => {
+    // A page of its own: the failed request is expected here, and must not count against the page above.
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const other = await context.newPage();
+      await other.goto(`${server.url}/?unit=99999&year=2024`);
+      await expect
+        .poll(() => other.getByRole('alert').first().textContent())
+        .toBe('Không tải được dữ liệu: không có đơn vị hoặc dữ liệu này vào thời điểm đã chọn');
+      await other.goto(`${server.url}/?unit=99999&year=2024&lang=en`);
+      await expect.poll(() => other.getByRole('alert').first().textContent()).toBe('Could not load data: there is no such unit or data at the date shown');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LayerAlert } from './layer.ts';
 import type { TFunction } from 'i18next';
+import { loadFailureText, type ErrorReason } from '../graphql/error-reason.ts';
 
 /** An alert in the user's language. Pure. */
 export function alertMessage(alert: LayerAlert, t: TFunction): string {
@@ -13,13 +14,13 @@ export function alertMessage(alert: LayerAlert, t: TFunction): string {
 }
 
 /** Problems the layers met, shown above the map instead of failing it; a failure to load first. */
-export function LayerAlerts({ alerts, failure }: { alerts: LayerAlert[]; failure?: string | null }) {
+export function LayerAlerts({ alerts, failure }: { alerts: LayerAlert[]; failure?: ErrorReason | null }) {
   const { t } = useTranslation();
   return (
     <>
       {failure && (
         <p role="alert" className="alert">
-          {t('error.load', { message: failure })}
+          {loadFailureText(failure, t)}
         </p>
       )}
       {alerts.map((alert, i) => (

@@ -3,6 +3,7 @@ import { useClient } from 'urql';
 import type { MapView } from '../view/map-view.ts';
 import type { LayerDrawing, LayerResult, Legend, MapLayer } from './layer.ts';
 import { layers, type RegisteredLayer } from './registry.ts';
+import { errorReason, type ErrorReason } from '../graphql/error-reason.ts';
 
 type DataOf<L> = L extends { draw(data: infer Data): LayerDrawing } ? Data : never;
 
@@ -10,7 +11,7 @@ export interface LoadedLayer<Data> {
   /** The newest answer; kept while the next one loads. Null when the view has nothing to load. */
   result: LayerResult<Data> | null;
   loading: boolean;
-  error: string | null;
+  error: ErrorReason | null;
 }
 
 export type LoadedLayers = { [L in RegisteredLayer as L['id']]: LoadedLayer<DataOf<L>> };
@@ -47,7 +48,7 @@ export function useLayers(view: MapView | null): LoadedLayers {
       const current = () => newest.current.get(layer.id) === key;
       layer.load(client, request).then(
         (result) => current() && update(layer.id, { result, loading: false, error: null }),
-        (error: Error) => current() && update(layer.id, { loading: false, error: error.message }),
+        (error: unknown) => current() && update(layer.id, { loading: false, error: errorReason(error) }),
       );
     }
     // `keys` stands for the requests: a layer reloads when its own request changes.

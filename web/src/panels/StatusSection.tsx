@@ -5,6 +5,7 @@ import type { Level } from '../graphql/codes.ts';
 import { SourceRef } from './SourceRef.tsx';
 import { UnitFacts } from './UnitFacts.tsx';
 import { asOfYear } from '../view/as-of.ts';
+import { errorReason, loadFailureText } from '../graphql/error-reason.ts';
 
 const communeStatusQuery = graphql(`
   query CommuneStatus($code: String!, $year: Int!, $asOf: String!, $set: String, $includeDemo: Boolean!, $kind: AssessmentKind!) {
@@ -57,7 +58,7 @@ function CommuneStatus({ code, year, set, includeDemo, plan }: StatusProps) {
   const { t, i18n } = useTranslation();
   const kind = plan ? 'TARGET' : 'ACTUAL';
   const [{ data, error }] = useQuery({ query: communeStatusQuery, variables: { code, year, asOf: asOfYear(year), set, includeDemo, kind } });
-  if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
+  if (error) return <p role="alert">{loadFailureText(errorReason(error), t)}</p>;
   const status = data?.unit.status;
   return (
     <section className="status" data-testid="status">
@@ -119,7 +120,7 @@ function AreaSummary({ code, year, set, includeDemo, plan }: StatusProps) {
   const { t, i18n } = useTranslation();
   const kind = plan ? 'TARGET' : 'ACTUAL';
   const [{ data, error }] = useQuery({ query: areaSummaryQuery, variables: { code, year, set, includeDemo, kind } });
-  if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
+  if (error) return <p role="alert">{loadFailureText(errorReason(error), t)}</p>;
   const summary = data?.summary;
   const number = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
   return (

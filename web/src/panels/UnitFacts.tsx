@@ -5,6 +5,7 @@ import { HistoryChart } from './HistoryChart.tsx';
 import { historySeries, plansVersusAchievement } from './unit-history.ts';
 import { SourceRef } from './SourceRef.tsx';
 import { asOfYear } from '../view/as-of.ts';
+import { errorReason, loadFailureText } from '../graphql/error-reason.ts';
 
 const unitFactsQuery = graphql(`
   query UnitFacts($code: String!, $asOf: String!) {
@@ -29,7 +30,7 @@ const unitFactsQuery = graphql(`
 export function UnitFacts({ code, year }: { code: string; year: number }) {
   const { t } = useTranslation();
   const [{ data, error }] = useQuery({ query: unitFactsQuery, variables: { code, asOf: asOfYear(year) } });
-  if (error) return <p role="alert">{t('error.load', { message: error.message })}</p>;
+  if (error) return <p role="alert">{loadFailureText(errorReason(error), t)}</p>;
   if (!data) return <p role="status">{t('map.loading')}</p>;
   const unit = data.unit;
   const history = historySeries(unit.assessments);

@@ -4,6 +4,7 @@ import type { DrillPath } from '../navigation/drill-down.ts';
 import { parseViewState, serializeViewState, type ViewState } from '../navigation/url-state.ts';
 import { initialView, pathPending, viewReducer, type ViewAction } from './view-state.ts';
 import { loadCarried, loadUnitPath } from './unit-path.ts';
+import { errorReason, type ErrorReason } from '../graphql/error-reason.ts';
 
 /**
  * The page's view state, kept in step with the URL: parsed once at start, restored on Back and
@@ -12,7 +13,7 @@ import { loadCarried, loadUnitPath } from './unit-path.ts';
 export function useAtlasView(linked: ViewState) {
   const client = useClient();
   const [view, dispatch] = useReducer(viewReducer, linked, initialView);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorReason | null>(null);
 
   useEffect(() => {
     const restore = () => dispatch({ type: 'restored', url: parseViewState(window.location.search) });
@@ -33,9 +34,9 @@ export function useAtlasView(linked: ViewState) {
     let current = true;
     loadUnitPath(client, pending, view.url.year).then(
       (path) => current && dispatch({ type: 'path-resolved', path }),
-      (e: Error) => {
+      (e: unknown) => {
         if (!current) return;
-        setError(e.message);
+        setError(errorReason(e));
         dispatch({ type: 'path-resolved', path: null });
       },
     );
@@ -52,9 +53,9 @@ export function useAtlasView(linked: ViewState) {
     let current = true;
     loadCarried(client, carry.code, { year: carry.fromYear }, toYear).then(
       ({ path, carried }) => current && dispatch({ type: 'carried', path, carried }),
-      (e: Error) => {
+      (e: unknown) => {
         if (!current) return;
-        setError(e.message);
+        setError(errorReason(e));
         dispatch({ type: 'carried', path: null, carried: { kind: 'none', from: carry.code } });
       },
     );
@@ -75,7 +76,7 @@ export function useAtlasView(linked: ViewState) {
         codeList ? loadCarried(client, code, { codeList }, view.url.year) : loadUnitPath(client, code, view.url.year).then((path) => ({ path, carried: null }))
       ).then(
         ({ path, carried }) => dispatch({ type: 'navigated', path: path ?? [], carried: carried ?? undefined, keepList }),
-        (e: Error) => setError(e.message),
+        (e: unknown) => setError(errorReason(e)),
       ),
     [client, view.url.year],
   );
