@@ -3,10 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Reads a `.sql` file that sits beside its caller: `sqlFile(import.meta.url, 'unit-geometry.sql')`.
- * Parameters in the files are positional `?` bindings; values are never spliced into the text.
+ * Parameters in the files are positional `?` bindings; values are never spliced into the text. A line
+ * `-- include: other.sql` stands for that file (beside the one including it): rules two queries
+ * share are written once, and its `?` bindings come where the line stands.
  */
 export function sqlFile(callerUrl: string, name: string): string {
-  return fs.readFileSync(fileURLToPath(new URL(name, callerUrl)), 'utf8');
+  const url = new URL(name, callerUrl);
+  return fs.readFileSync(fileURLToPath(url), 'utf8').replace(/^-- include: (\S+\.sql)\n/gm, (_line, included: string) => sqlFile(url.href, included));
 }
 
 /**

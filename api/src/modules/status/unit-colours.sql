@@ -30,25 +30,9 @@ with requested as (
   join level_sets c on c.level = r.level
   join criteria_set s on s.id = c.set_id
   join year_assessments a on a.unit_id = r.id and a.criteria_set_id = c.set_id
-), recognised as (
-  -- A recognition counts until a later withdrawal of the same tier. Demo data never recognises:
-  -- only documented or user-entered recognitions count, and a decision is one with a number or a date.
-  select r.unit_id, r.tier::text as tier,
-         bool_or(r.decision_number is not null or r.decided_on is not null) as decided
-  from recognition r
-  join requested q on q.id = r.unit_id
-  where r.status = 'recognised' and not r.synthetic and r.year <= ?::int and ?::assessment_kind = 'actual'
-    and not exists (select 1 from recognition w
-                    where w.unit_id = r.unit_id and w.tier = r.tier and w.status = 'withdrawn'
-                      and w.year >= r.year and w.year <= ?::int)
-  group by r.unit_id, r.tier
-), planned as (
-  select t.unit_id, t.tier::text as tier
-  from target t
-  join assessed a on a.unit_id = t.unit_id
-  where t.year = ?::int and t.tier is not null
-  group by t.unit_id, t.tier
-), tiers as (
+),
+-- include: recognitions-and-plans.sql
+, tiers as (
   select unit_id, array_agg(tier) filter (where decided) as recognised, array_agg(tier) filter (where not decided) as undecided
   from recognised group by unit_id
 ), plans as (

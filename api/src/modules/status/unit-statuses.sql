@@ -31,25 +31,8 @@ with requested as (
   left join assessment_item i on i.assessment_id = a.id
   left join criterion cr on cr.id = i.criterion_id
   group by c.unit_id, a.id, s.code, s.criteria_count, d.key, d.issued_on, a.source_ref
-), recognised as (
-  -- A recognition counts until a later withdrawal of the same tier. Demo data never recognises:
-  -- only documented or user-entered recognitions count, and a decision is one with a number or a date.
-  select r.unit_id, r.tier::text as tier,
-         bool_or(r.decision_number is not null or r.decided_on is not null) as decided
-  from recognition r
-  join requested q on q.id = r.unit_id
-  where r.status = 'recognised' and not r.synthetic and r.year <= ?::int and ?::assessment_kind = 'actual'
-    and not exists (select 1 from recognition w
-                    where w.unit_id = r.unit_id and w.tier = r.tier and w.status = 'withdrawn'
-                      and w.year >= r.year and w.year <= ?::int)
-  group by r.unit_id, r.tier
-), planned as (
-  select t.unit_id, t.tier::text as tier
-  from target t
-  join assessed a on a.unit_id = t.unit_id
-  where t.year = ?::int and t.tier is not null
-  group by t.unit_id, t.tier
-)
+),
+-- include: recognitions-and-plans.sql
 select a.unit_id, a.assessment_id, a.set_code, a.criteria_total, a.synthetic, a.met, a.not_met, a.unknown,
        a.source_key, a.stated_on, a.source_ref,
        coalesce((select array_agg(g.tier) from recognised g where g.unit_id = a.unit_id and g.decided), '{}') as recognised_tiers,
