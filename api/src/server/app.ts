@@ -8,7 +8,7 @@ import { buildAppSchema } from '../schema/build-schema.ts';
 import { formatError, httpErrorResponse } from '../errors/format-error.ts';
 import { complexityPlugin, depthLimitRule } from './graphql-limits.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
-import { accessFor, type AuthSettings } from '../modules/auth/authenticate.ts';
+import { accessFor, clientAddressOf, type AuthSettings } from '../modules/auth/authenticate.ts';
 import { readAccessPlugin } from '../modules/auth/read-access.plugin.ts';
 import { requireReadAccess } from '../modules/auth/read-access.middleware.ts';
 import { writeRateLimitPlugin } from '../modules/auth/write-rate-limit.plugin.ts';
@@ -97,7 +97,7 @@ export async function createHttpApp(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = orm.em.fork();
-        const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const clientAddress = clientAddressOf(req);
         const access = await accessFor(em, req.headers.authorization, auth, clientAddress);
         return { ...createRequestContext(em, access, auth, clientAddress, importLimits, demoByDefault), responseKeeping: res.locals.responseKeeping };
       },

@@ -48,8 +48,13 @@ export class Access {
     throw new UnauthenticatedError(this.actor.credentialProblem ?? 'This needs a login: send "Authorization: Bearer <token from login>"');
   }
 
+  /** Whether this requester may read data: anyone under PUBLIC_READ, else only a logged-in user. */
+  mayRead(): boolean {
+    return this.publicRead || this.actor.kind !== 'anonymous';
+  }
+
   requireRead(): void {
-    if (!this.publicRead) this.requireAuthenticated();
+    if (!this.mayRead()) this.requireAuthenticated();
   }
 
   requireRole(...roles: Role[]): void {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Access, anonymousActor, operatorActor, type Actor } from './access.ts';
 import type { LoginRateLimiter } from './login-rate-limit.ts';
@@ -74,6 +75,11 @@ export async function resolveActor(em: EntityManager, authorization: string | un
   const user = await em.findOne(User, { id: userId }, { populate: ['unit'] });
   if (!user) return anonymousActor('The account of this session no longer exists');
   return { kind: 'user', userId: user.id, username: user.username, role: user.role, unitId: user.unit?.id ?? null, unitCode: user.unit?.code ?? null };
+}
+
+/** The address a request came from, as access decisions, login limits and the audit log name it. */
+export function clientAddressOf(req: express.Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 export async function accessFor(em: EntityManager, authorization: string | undefined, settings: AuthSettings, address?: string): Promise<Access> {

@@ -2,8 +2,7 @@ import type express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
 import { EncodedBody, sendEncodedBody } from '../../server/encoded-body.ts';
-import { accessFor, type AuthSettings } from '../auth/authenticate.ts';
-import type { Access } from '../auth/access.ts';
+import { accessFor, clientAddressOf, type AuthSettings } from '../auth/authenticate.ts';
 import { currentDataVersion } from './data-version.repository.ts';
 
 /** A finished GraphQL answer as it went out, valid while the data version it was computed at holds. */
@@ -75,8 +74,8 @@ export class KeptResponses {
         if (this.has(key) && passesCsrfPrevention(req)) {
           const fork = em.fork();
           // The same decision GraphQL takes (readAccessPlugin): a refusal goes on to GraphQL, which words it.
-          const access = await accessFor(fork, req.headers.authorization, auth, req.ip ?? req.socket.remoteAddress ?? 'unknown');
-          const hit = mayRead(access) ? this.get(key, await currentDataVersion(fork)) : undefined;
+          const access = await accessFor(fork, req.headers.authorization, auth, clientAddressOf(req));
+          const hit = access.mayRead() ? this.get(key, await currentDataVersion(fork)) : undefined;
           if (hit) {
             res.set({ 'Content-Type': hit.contentType, 'Cache-Control': `${cacheScope}, no-cache` }).vary('Accept');
             sendEncodedBody(req, res, hit.body);
@@ -120,15 +119,6 @@ function passesCsrfPrevention(req: express.Request): boolean {
   const contentType = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
   if (contentType && !simpleContentTypes.has(contentType)) return true;
   return req.headers['x-apollo-operation-name'] !== undefined || req.headers['apollo-require-preflight'] !== undefined;
-}
-
-function mayRead(access: Access): boolean {
-  try {
-    access.requireRead();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 interface RequestFields {
