@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromiumArgs } from '../test/support/chromium-args.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -469,20 +470,11 @@ async function measureQueryCost(target: 'postgis' | 'embedded', url: string) {
   record(target, group, 'beside 4 flooding clients ÷ alone', '×', beside.p50 / alone.p50);
 }
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The tests' Chromium, with compositing in software too (--disable-gpu), as every figure of this bench was measured.
+const benchChromiumArgs = ['--headless', '--disable-gpu', ...chromiumArgs];
 
 async function measureFirstPaint(target: 'postgis' | 'embedded', url: string) {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumArgs });
   try {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -709,7 +701,7 @@ async function countingProxy(upstream: string) {
  * checks that the browser-side count sees every request (tiles come from a Web Worker).
  */
 async function measureSlowNetwork(target: 'postgis' | 'embedded', url: string) {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumArgs });
   try {
     for (const v of paintViews) {
       const results: Record<'loopback' | 'slow', { cold: { ms: number; wire: Wire }[]; repeat: { ms: number; wire: Wire }[] }> = {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { artifactsDir } from './servers.ts';
 import type { Rgb } from './colours.ts';
+import { chromiumArgs } from './chromium-args.ts';
 
 export const screenshots = path.join(artifactsDir, 'screenshots');
 
@@ -12,15 +13,7 @@ export async function launchChromium(): Promise<Browser> {
   fs.mkdirSync(screenshots, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
 }
 
